@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm start`: the Electron app when its binary is installed (a Mac with a normal
+// `npm ci`), otherwise the web host, which prints its URL and opens a browser if any.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ensureRenderer } from './ensure-renderer.mjs';
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const electron = electronBinary();
+if (!electron) {
+  process.stderr.write('Electron is not installed here: starting the web host instead.\n');
+  await import('./web.mjs');
+} else {
+  ensureRenderer();
+  // better-sqlite3 is built for Node by npm ci; Electron needs it built for its own ABI.
+  const marker = 'node_modules/.poste-native-abi';
+  const wanted = `electron-${createRequire(import.meta.url)('electron/package.json').version}`;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== wanted) {
+    const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit' });
+    if (rebuilt.status !== 0) process.exit(rebuilt.status ?? 1);
+    writeFileSync(marker, wanted);
+  }
+  const built = spawnSync('node', ['scripts/build-electron.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
