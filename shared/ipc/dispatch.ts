@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { isChannel, requests, type Channel, type ParsedRequestOf, type ResponseOf } from './contract';
+import { ServiceError, type Result } from './result';
+
+/** One handler per channel; the hosts never call a service any other way. */
+export type Handlers = {
+  [C in Channel]: (input: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+};
+
+/** Where a call came from, for the log; hosts check the sender before dispatching. */
+export interface DispatchLogger {
+  error(message: string, detail?: Record<string, unknown>): void;
+}
+
+function firstIssue(error: z.ZodError): { path: string; message: string } {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  return { path, message: issue ? `${path || 'input'}: ${issue.message}` : 'invalid input' };
+}
+
+/**
+ * Parses a raw call (channel name and input from outside), runs its handler, and returns
+ * a Result. Bad input changes nothing: it is refused before any handler runs.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  input: unknown,
+  logger?: DispatchLogger,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `unknown channel: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = requests[channel].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const { path, message } = firstIssue(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message, path } };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) },
+      };
+    }
+    logger?.error('handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
+    return { ok: false, error: { code: 'internal', message: 'internal error; see the log' } };
+  }
+}
