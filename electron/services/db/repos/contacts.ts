@@ -1,0 +1,249 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  ActivityKind,
+  Department,
+  FinancingSource,
+  Language,
+  LeadType,
+  MeetingKind,
+  MeetingStatus,
+  OpportunityStatus,
+  PhoneKind,
+  Tag,
+} from '../../../../shared/domain/model';
+import { bool, statementCache } from '../sql';
+
+export interface ClientRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  language: Language;
+  cre: string | null;
+  created_at: string;
+}
+export interface PhoneRow {
+  id: string;
+  e164: string;
+  kind: PhoneKind;
+  sms_capable: number;
+}
+export interface OpportunityRow {
+  id: string;
+  client_id: string;
+  type: LeadType;
+  financing_source: FinancingSource | null;
+  provider: string | null;
+  department: Department;
+  status: OpportunityStatus;
+  tag: Tag;
+  manager_id: string | null;
+  manager_name: string | null;
+  handled_by: string | null;
+  handled_by_name: string | null;
+  handled_at: string | null;
+  collaborator_id: string | null;
+  collaborator_name: string | null;
+  message: string | null;
+  vehicle_year: number | null;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+  vehicle_trim: string | null;
+  vehicle_stock: string | null;
+  vehicle_vin: string | null;
+  trade_in: string | null;
+  result_label: string | null;
+  result_at: string | null;
+  result_by_name: string | null;
+  created_at: string;
+}
+export interface MeetingRow {
+  id: string;
+  opportunity_id: string;
+  subject: string;
+  kind: MeetingKind;
+  at: string;
+  status: MeetingStatus;
+  branch: string | null;
+  language: Language | null;
+  booked_by: string | null;
+  booked_by_name: string | null;
+  deposit: number;
+  deposit_method: string | null;
+  docusign: string | null;
+  transfer: number;
+  virtual_device: string | null;
+  sales_rep: string | null;
+}
+export interface ActivityRow {
+  id: string;
+  at: string;
+  kind: ActivityKind;
+  agent_id: string | null;
+  agent_name: string | null;
+  opportunity_id: string | null;
+  meeting_id: string | null;
+  note: string | null;
+  data: string | null;
+}
+export interface TextRow {
+  id: string;
+  at: string;
+  direction: 'in' | 'out';
+  agent_id: string | null;
+  agent_name: string | null;
+  body: string;
+  template_name: string | null;
+}
+export interface ChatRow {
+  agent_id: string;
+  started_at: string;
+}
+export interface CallRow {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  remote_number: string;
+  agent_name: string | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  duration_s: number | null;
+  hangup_cause: string | null;
+  simulated: number;
+  verdict_applied: string | null;
+}
+
+/** Everything the cache knows about one client, read in one transaction. */
+export interface ClientBundle {
+  client: ClientRow;
+  phones: PhoneRow[];
+  emails: { id: string; email: string }[];
+  opportunities: OpportunityRow[];
+  meetings: MeetingRow[];
+  activities: ActivityRow[];
+  texts: TextRow[];
+  chats: ChatRow[];
+  calls: CallRow[];
+}
+
+export interface SearchRow {
+  client_id: string;
+}
+
+/** How many history rows a record carries at most (zone 8 is virtualised). */
+export const HISTORY_LIMIT = 5000;
+
+/** Client look-ups and the one-read contact record. */
+export function contactsRepo(db: Database) {
+  const stmt = statementCache(db);
+  const readBundle = db.transaction((clientId: string): ClientBundle | undefined => {
+    const client = stmt<ClientRow>(
+      'SELECT id, first_name, last_name, language, cre, created_at FROM clients WHERE id = ?',
+    ).get(clientId);
+    if (!client) return undefined;
+    return {
+      client,
+      phones: stmt<PhoneRow>('SELECT id, e164, kind, sms_capable FROM client_phones WHERE client_id = ? ORDER BY kind').all(clientId),
+      emails: stmt<{ id: string; email: string }>('SELECT id, email FROM client_emails WHERE client_id = ?').all(clientId),
+      opportunities: stmt<OpportunityRow>(
+        `SELECT o.*, m.name AS manager_name, h.name AS handled_by_name, c.name AS collaborator_name,
+                r.name AS result_by_name
+           FROM opportunities o
+           LEFT JOIN agents m ON m.id = o.manager_id
+           LEFT JOIN agents h ON h.id = o.handled_by
+           LEFT JOIN agents c ON c.id = o.collaborator_id
+           LEFT JOIN agents r ON r.id = o.result_by
+          WHERE o.client_id = ? ORDER BY o.created_at DESC`,
+      ).all(clientId),
+      meetings: stmt<MeetingRow>(
+        `SELECT mt.*, a.name AS booked_by_name FROM meetings mt LEFT JOIN agents a ON a.id = mt.booked_by
+          WHERE mt.client_id = ? ORDER BY mt.at DESC`,
+      ).all(clientId),
+      activities: stmt<ActivityRow>(
+        `SELECT ac.id, ac.at, ac.kind, ac.agent_id, a.name AS agent_name, ac.opportunity_id, ac.meeting_id, ac.note, ac.data
+           FROM activities ac LEFT JOIN agents a ON a.id = ac.agent_id
+          WHERE ac.client_id = ? ORDER BY ac.at DESC LIMIT ${HISTORY_LIMIT}`,
+      ).all(clientId),
+      texts: stmt<TextRow>(
+        `SELECT t.id, t.at, t.direction, t.agent_id, a.name AS agent_name, t.body, t.template_name
+           FROM texts t LEFT JOIN agents a ON a.id = t.agent_id WHERE t.client_id = ? ORDER BY t.at DESC LIMIT 500`,
+      ).all(clientId),
+      chats: stmt<ChatRow>('SELECT agent_id, started_at FROM chats WHERE client_id = ? ORDER BY started_at DESC LIMIT 20').all(clientId),
+      calls: stmt<CallRow>(
+        `SELECT cl.id, cl.direction, cl.remote_number, a.name AS agent_name, cl.started_at, cl.answered_at, cl.ended_at,
+                cl.duration_s, cl.hangup_cause, cl.simulated, cl.verdict_applied
+           FROM call_log cl LEFT JOIN agents a ON a.id = cl.agent_id WHERE cl.client_id = ? ORDER BY cl.started_at DESC LIMIT 200`,
+      ).all(clientId),
+    };
+  });
+
+  return {
+    /** The clients that own a number (E.164); merged records are skipped. */
+    clientIdsByPhone(e164: string): string[] {
+      return stmt<{ client_id: string }>(
+        `SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id
+          WHERE p.e164 = ? AND c.merged_into IS NULL`,
+      )
+        .all(e164)
+        .map((r) => r.client_id);
+    },
+    clientIdsByEmail(email: string): string[] {
+      return stmt<{ client_id: string }>(
+        `SELECT e.client_id FROM client_emails e JOIN clients c ON c.id = e.client_id
+          WHERE e.email = ? AND c.merged_into IS NULL`,
+      )
+        .all(email)
+        .map((r) => r.client_id);
+    },
+    read(clientId: string): ClientBundle | undefined {
+      return readBundle(clientId);
+    },
+    /** Full-text search; `match` is an FTS5 query built by the caller from typed text. */
+    search(match: string, limit: number): string[] {
+      return stmt<SearchRow>('SELECT client_id FROM client_search WHERE client_search MATCH ? ORDER BY rank LIMIT ?')
+        .all(match, limit)
+        .map((r) => r.client_id);
+    },
+    summaries(clientIds: readonly string[]) {
+      return clientIds.map((id) => {
+        const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(id);
+        const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(id);
+        const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(id);
+        const opp = stmt<{ tag: Tag; status: OpportunityStatus }>(
+          `SELECT tag, status FROM opportunities WHERE client_id = ? AND status <> 'invalid_bdc'
+            ORDER BY (status IN ('lost_bdc','lost_showroom','lost_fi','delivered','expired')), created_at DESC LIMIT 1`,
+        ).get(id);
+        return { id, client, phones, emails, opp };
+      });
+    },
+    /** Rewrites a client's search row from its current names, e-mails and phones. */
+    refreshSearch(clientId: string): void {
+      const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
+      stmt('DELETE FROM client_search WHERE client_id = ?').run(clientId);
+      if (!client) return;
+      const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
+      const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(clientId);
+      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
+        clientId,
+        `${client.first_name} ${client.last_name}`,
+        emails.map((e) => e.email).join(' '),
+        phones.map((p) => phoneSearchTokens(p.e164)).join(' '),
+      );
+    },
+    count(): number {
+      return stmt<{ n: number }>('SELECT count(*) AS n FROM clients WHERE merged_into IS NULL').get()?.n ?? 0;
+    },
+  };
+}
+export type ContactsRepo = ReturnType<typeof contactsRepo>;
+
+/**
+ * The tokens a phone is found by while typing: the national number (5145550199), with the
+ * country code (15145550199) and the local part (5550199), so any typed prefix matches.
+ */
+export function phoneSearchTokens(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  const national = digits.startsWith('1') && digits.length === 11 ? digits.slice(1) : digits;
+  return [national, digits, national.slice(3)].filter((t, i, all) => t && all.indexOf(t) === i).join(' ');
+}
+
+export { bool };

@@ -1,0 +1,157 @@
+import type { Database } from 'better-sqlite3';
+import { settingsSchema, type Settings, type SipAccount } from '../../shared/domain/settings';
+import type { AgentSummary } from '../../shared/ipc/dto';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { ServiceError } from '../../shared/ipc/result';
+import { openDatabase } from './db/connection';
+import { agentsRepo, isOnShift } from './db/repos/agents';
+import { contactsRepo } from './db/repos/contacts';
+import { toContactRecord } from './contacts/record';
+import { buildSearchQuery, exactKeys } from './contacts/search';
+import { eventBus } from './events';
+import { silentLogger, type Logger } from './log/logger';
+import { memorySecretStore, type SecretStore } from './secrets/store';
+import type { SettingsStore } from './settings/store';
+
+export interface ServicesOptions {
+  /** A database file, or ':memory:' in tests. */
+  databaseFile: string;
+  settings: SettingsStore;
+  host: 'electron' | 'web';
+  version: string;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  logger?: Logger;
+  /** The SIP password's keeper (keychain in Electron, memory in the web host). */
+  secrets?: SecretStore;
+  /** An account given by the environment (web host, POSTE_SIP_*), used instead of the stored one. */
+  sipAccountOverride?: SipAccount;
+}
+
+/** The console's services behind the contract, the same for both hosts. */
+export function createServices(options: ServicesOptions) {
+  const db: Database = openDatabase(options.databaseFile);
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? silentLogger;
+  const bus = eventBus();
+  const agents = agentsRepo(db);
+  const contacts = contactsRepo(db);
+  const secrets = options.secrets ?? memorySecretStore();
+
+  function settings(): Settings {
+    const stored = options.settings.read();
+    return options.sipAccountOverride ? { ...stored, sip: options.sipAccountOverride } : stored;
+  }
+
+  function agentSummaries(): AgentSummary[] {
+    const { timeZone } = settings();
+    const shifts = agents.shifts();
+    const at = now();
+    return agents.list().map((a) => ({
+      id: a.id,
+      name: a.name,
+      role: a.role,
+      extension: a.extension,
+      email: a.email,
+      sipUri: a.sip_uri,
+      presence: a.presence,
+      onShift: isOnShift(
+        shifts.filter((s) => s.agent_id === a.id),
+        at,
+        timeZone,
+      ),
+    }));
+  }
+
+  /** Who uses this console: the chosen agent, else the demo's Marc, else the first agent. */
+  function currentAgent(): AgentSummary | null {
+    const list = agentSummaries();
+    const chosen = settings().agentId;
+    return (
+      list.find((a) => a.id === chosen) ?? list.find((a) => a.id === 'marc') ?? list.find((a) => a.role === 'agent') ?? null
+    );
+  }
+
+  function readRecord(clientId: string) {
+    const bundle = contacts.read(clientId);
+    if (!bundle) throw new ServiceError('not_found', `no client with id ${clientId}`);
+    return toContactRecord(bundle);
+  }
+
+  function search(query: string, limit: number) {
+    const ids: string[] = [];
+    const { e164, email } = exactKeys(query);
+    if (e164) ids.push(...contacts.clientIdsByPhone(e164));
+    if (email) ids.push(...contacts.clientIdsByEmail(email));
+    const match = buildSearchQuery(query);
+    if (match && ids.length < limit) {
+      for (const id of contacts.search(match, limit)) if (!ids.includes(id)) ids.push(id);
+    }
+    return contacts.summaries(ids.slice(0, limit)).flatMap(({ id, client, phones, emails, opp }) =>
+      client
+        ? [
+            {
+              clientId: id,
+              name: `${client.first_name} ${client.last_name}`,
+              phones: phones.map((p) => p.e164),
+              emails: emails.map((e) => e.email),
+              tag: opp?.tag ?? 'bronze',
+              status: opp?.status ?? null,
+            },
+          ]
+        : [],
+    );
+  }
+
+  function settingsView() {
+    return { settings: settings(), sipPasswordSet: secrets.getSipPassword() !== null };
+  }
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: options.version,
+      host: options.host,
+      agent: currentAgent(),
+      clients: contacts.count(),
+    }),
+    'agents:list': () => agentSummaries(),
+    'contacts:search': ({ query, limit }) => search(query, limit ?? 20),
+    'contacts:get': ({ clientId }) => readRecord(clientId),
+    'settings:get': () => settingsView(),
+    'softphone:account': () => {
+      const account = settings().sip;
+      return account ? { account, password: secrets.getSipPassword() ?? '' } : null;
+    },
+    'settings:setSipPassword': ({ password }) => {
+      secrets.setSipPassword(password === '' ? null : password);
+      logger.info('sip password updated', { set: password !== '' });
+      return settingsView();
+    },
+    'settings:update': ({ patch }) => {
+      const next = settingsSchema.safeParse({ ...settings(), ...patch });
+      if (!next.success) {
+        const issue = next.error.issues[0];
+        throw new ServiceError('invalid_input', issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings');
+      }
+      if (next.data.agentId && !agents.get(next.data.agentId)) {
+        throw new ServiceError('invalid_input', `agentId: no agent with id ${next.data.agentId}`, 'patch.agentId');
+      }
+      options.settings.write(next.data);
+      bus.emit('settings:changed', { settings: next.data });
+      logger.info('settings updated', { keys: Object.keys(patch) });
+      return settingsView();
+    },
+  };
+
+  return {
+    db,
+    handlers,
+    events: bus,
+    now,
+    logger,
+    close(): void {
+      db.close();
+    },
+  };
+}
+export type Services = ReturnType<typeof createServices>;
