@@ -9,6 +9,9 @@ import { contactsRepo } from './db/repos/contacts';
 import { toContactRecord } from './contacts/record';
 import { buildSearchQuery, exactKeys } from './contacts/search';
 import { eventBus } from './events';
+import { daService } from './inbound/da';
+import { inboundService } from './inbound/inbound';
+import { workRepo } from './db/repos/work';
 import { silentLogger, type Logger } from './log/logger';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
@@ -72,6 +75,25 @@ export function createServices(options: ServicesOptions) {
     );
   }
 
+  const work = workRepo(db);
+  function receiver() {
+    const agent = currentAgent();
+    if (!agent) throw new ServiceError('conflict', 'no agent is set for this console (settings: agentId)');
+    return agent;
+  }
+  const inbound = inboundService({
+    db,
+    agents,
+    contacts,
+    work,
+    bus,
+    logger,
+    now,
+    timeZone: () => settings().timeZone,
+    receiver,
+  });
+  const da = daService({ db, work, bus, now, user: receiver });
+
   function readRecord(clientId: string) {
     const bundle = contacts.read(clientId);
     if (!bundle) throw new ServiceError('not_found', `no client with id ${clientId}`);
@@ -118,6 +140,14 @@ export function createServices(options: ServicesOptions) {
     'contacts:search': ({ query, limit }) => search(query, limit ?? 20),
     'contacts:get': ({ clientId }) => readRecord(clientId),
     'settings:get': () => settingsView(),
+    'inbound:lookup': ({ number, channel }) => inbound.lookup(number, channel ?? 'phone', false),
+    'inbound:simulate': ({ number }) => inbound.simulate(number),
+    'inbound:apply': ({ callId, action }) => inbound.apply(callId, action),
+    'inbound:override': ({ callId, reason }) => inbound.override(callId, reason),
+    'inbound:checkEmail': ({ callId, email }) => inbound.checkEmail(callId, email),
+    'inbound:createPhoneUp': (input) => inbound.createPhoneUp(input),
+    'da:list': () => da.list(),
+    'da:resolve': ({ taskId, resolution }) => da.resolve(taskId, resolution),
     'softphone:account': () => {
       const account = settings().sip;
       return account ? { account, password: secrets.getSipPassword() ?? '' } : null;
@@ -145,6 +175,7 @@ export function createServices(options: ServicesOptions) {
 
   return {
     db,
+    inbound,
     handlers,
     events: bus,
     now,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema, sipAccountSchema } from '../domain/settings';
-import { agentSummarySchema, contactRecordSchema, idSchema, searchHitSchema } from './dto';
+import {
+  agentSummarySchema,
+  appliedSchema,
+  contactRecordSchema,
+  daTaskSchema,
+  idSchema,
+  inboundResultSchema,
+  searchHitSchema,
+} from './dto';
 
 /**
  * The one contract between the UI and the services. Every request is `area:action` with a
@@ -46,12 +54,73 @@ export const requests = {
     input: empty,
     output: z.object({ account: sipAccountSchema, password: z.string() }).nullable(),
   },
+  /** An inbound call, chat or text: record + verdict before the agent answers (screen-pop). */
+  'inbound:lookup': {
+    input: z
+      .object({
+        number: z.string().min(1).max(64),
+        channel: z.enum(['phone', 'chat', 'sms']).optional(),
+      })
+      .strict(),
+    output: inboundResultSchema,
+  },
+  /** The demo's simulated inbound call: the same pipeline, without audio, marked simulated. */
+  'inbound:simulate': {
+    input: z.object({ number: z.string().min(1).max(64).optional() }).strict(),
+    output: inboundResultSchema,
+  },
+  /** Applies one of the verdict's actions (or `decision:<decision>`), with its activity. */
+  'inbound:apply': {
+    input: z.object({ callId: idSchema, action: z.string().min(1).max(600) }).strict(),
+    output: appliedSchema,
+  },
+  /** The agent does not follow the verdict: the reason is required and logged. */
+  'inbound:override': {
+    input: z.object({ callId: idSchema, reason: z.string().min(3).max(500) }).strict(),
+    output: appliedSchema,
+  },
+  /** EL-2: the e-mail the unknown caller gave; the verdict is recomputed with its matches. */
+  'inbound:checkEmail': {
+    input: z.object({ callId: idSchema, email: z.string().min(3).max(254) }).strict(),
+    output: inboundResultSchema,
+  },
+  /** EL-1: a Phone-Up OPP for an unknown caller, in the receiver's name. */
+  'inbound:createPhoneUp': {
+    input: z
+      .object({
+        callId: idSchema,
+        firstName: z.string().trim().min(1).max(80),
+        lastName: z.string().trim().min(1).max(80),
+        language: z.enum(['fr', 'en']),
+        email: z.string().trim().max(254).nullable(),
+        message: z.string().max(4000).nullable(),
+        vehicle: z
+          .object({
+            year: z.number().int().min(1950).max(2100).nullable(),
+            make: z.string().max(60).nullable(),
+            model: z.string().max(60).nullable(),
+            stock: z.string().max(30).nullable(),
+          })
+          .nullable(),
+      })
+      .strict(),
+    output: contactRecordSchema,
+  },
+  'da:list': { input: empty, output: z.array(daTaskSchema) },
+  'da:resolve': {
+    input: z.object({ taskId: idSchema, resolution: z.enum(['done', 'dismissed']) }).strict(),
+    output: z.object({ taskId: idSchema, state: z.enum(['done', 'dismissed']) }),
+  },
 } as const;
 
 export const events = {
   /** A client's record changed (an action, an import, a verdict applied). */
   'record:changed': z.object({ clientId: idSchema }),
   'settings:changed': z.object({ settings: settingsSchema }),
+  /** An inbound contact to pop on screen (a simulated call from the menu, a text, a chat). */
+  'inbound:contact': inboundResultSchema,
+  /** The DA's list changed. */
+  'da:changed': z.object({}),
 } as const;
 
 export type Channel = keyof typeof requests;

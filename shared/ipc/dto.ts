@@ -13,6 +13,7 @@ import {
   PRESENCES,
   TAGS,
 } from '../domain/model';
+import { verdictSchema } from '../rules/scenario';
 
 /**
  * The shapes that cross the contract. They are plain JSON (no Date, no undefined holes)
@@ -166,3 +167,42 @@ export const searchHitSchema = z.object({
   status: z.enum(OPPORTUNITY_STATUSES).nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** One inbound contact: the caller, their record (null if unknown) and the verdict shown. */
+export const inboundResultSchema = z.object({
+  callId: idSchema,
+  channel: z.enum(['phone', 'chat', 'sms']),
+  number: z.string(),
+  e164: z.string().nullable(),
+  simulated: z.boolean(),
+  receivedAt: z.string(),
+  clientId: z.string().nullable(),
+  /** How many records share the number (a household); the one with the latest file is shown. */
+  candidates: z.number().int(),
+  record: contactRecordSchema.nullable(),
+  verdict: verdictSchema,
+});
+export type InboundResult = z.infer<typeof inboundResultSchema>;
+
+export const daTaskSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  clientName: z.string(),
+  opportunityId: z.string().nullable(),
+  meetingId: z.string().nullable(),
+  kind: z.enum(['assign', 'invalidate', 'cancel_meeting', 'escalate']),
+  targetAgentId: z.string().nullable(),
+  targetAgentName: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  rule: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DaTask = z.infer<typeof daTaskSchema>;
+
+export const appliedSchema = z.object({
+  callId: idSchema,
+  applied: z.string(),
+  outcome: z.string(),
+  clientId: z.string().nullable(),
+});
