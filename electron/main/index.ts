@@ -42,7 +42,14 @@ async function start(): Promise<void> {
 
   handleAppProtocol(rendererRoot(app.getAppPath()));
   registerIpc(ipcMain, services.handlers, services.events, () => mainWindow, isOurUrl, logger);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  const simulate = () => {
+    try {
+      services.inbound.simulate(undefined);
+    } catch (error) {
+      logger.warn('simulated call failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(simulate)));
 
   const open = () => {
     mainWindow = createMainWindow(preloadFile(here), logger);
@@ -67,10 +74,14 @@ async function start(): Promise<void> {
   logger.info('Poste started', { origin: APP_ORIGIN, version: app.getVersion() });
 }
 
-function menuTemplate(): Electron.MenuItemConstructorOptions[] {
+function menuTemplate(simulate: () => void): Electron.MenuItemConstructorOptions[] {
   return [
     { role: 'appMenu' },
     { role: 'editMenu' },
+    {
+      label: 'Démo',
+      submenu: [{ label: 'Simuler un appel entrant (simulation, sans audio)', accelerator: 'CmdOrCtrl+Shift+I', click: simulate }],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

@@ -1,0 +1,119 @@
+import { useEffect, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { DaList } from '../features/da/da-list';
+import { ScreenPop } from '../features/inbound/screen-pop';
+import { SimulateControl } from '../features/inbound/simulate-control';
+import { useInboundStore } from '../features/inbound/store';
+import { RecordView } from '../features/record/record-view';
+import { useRecordStore } from '../features/record/store';
+import { SearchPanel } from '../features/search/search-panel';
+import type { PosteClient } from './client';
+import { createI18n, type Language } from './i18n';
+import { useAppStore } from './store';
+
+interface AppProps {
+  client: PosteClient;
+}
+
+/** The console: header, search on the left, the screen-pop and the contact record in the middle. */
+export function App({ client }: AppProps) {
+  const language = useAppStore((s) => s.language);
+  const i18n = useMemo(() => createI18n('fr'), []);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language === 'fr' ? 'fr-CA' : 'en-CA';
+  }, [i18n, language]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Shell client={client} />
+    </I18nextProvider>
+  );
+}
+
+function Shell({ client }: AppProps) {
+  const { t } = useTranslation('app');
+  const { info, settings, agents, language, error, load, setLanguage, setAgent } = useAppStore();
+  const { clientId, open } = useRecordStore();
+  const { current, receive } = useInboundStore();
+
+  useEffect(() => {
+    void load(client);
+    const offInbound = client.on('inbound:contact', receive);
+    const offSettings = client.on('settings:changed', () => void load(client));
+    return () => {
+      offInbound();
+      offSettings();
+    };
+  }, [client, load, receive]);
+
+  const me = info?.agent ?? null;
+  const other: Language = language === 'fr' ? 'en' : 'fr';
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="brand">
+          <span className="brand-name">{t('title')}</span>
+          <span className="brand-tagline">{t('tagline')}</span>
+        </div>
+        <div className="header-status">
+          {agents.length > 0 && (
+            <label className="header-item">
+              <span className="visually-hidden">{t('agentAtConsole')}</span>
+              <select
+                className="agent-select"
+                aria-label={t('agentAtConsole')}
+                value={me?.id ?? ''}
+                onChange={(event) => void setAgent(client, event.target.value)}
+              >
+                {agents.map((agent) => (
+                  <option key={agent.id} value={agent.id}>
+                    {agent.name} ({t(`roles.${agent.role}`)})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {info && <span className="header-item muted">{t('clients', { count: info.clients })}</span>}
+          {info && <span className="header-item badge">{t(`host.${info.host}`)}</span>}
+          <SimulateControl client={client} />
+          <button
+            type="button"
+            className="lang-switch"
+            aria-label={t('switchLanguage')}
+            lang={other === 'en' ? 'en' : 'fr'}
+            onClick={() => void setLanguage(client, other)}
+          >
+            {other === 'en' ? t('switchToEnglish') : t('switchToFrench')}
+          </button>
+        </div>
+      </header>
+      {error && (
+        <div className="shell-error" role="alert">
+          {t('error', { message: error })}
+        </div>
+      )}
+      <div className="shell-body">
+        <aside className="shell-sidebar" aria-label={t('sidebar')}>
+          <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
+          {me?.role === 'da' && <DaList client={client} onOpen={(id) => void open(client, id)} />}
+        </aside>
+        <main className="shell-main" aria-label={t('main')}>
+          <ScreenPop client={client} agents={agents} me={me} language={language} />
+          {clientId ? (
+            <RecordView
+              client={client}
+              context={{
+                registered: false,
+                hasCallbackDevice: (settings?.callbackDevices.length ?? 0) > 0,
+                smsRouteSet: Boolean(settings?.smsDomain),
+                language,
+              }}
+            />
+          ) : (
+            !current && <p className="shell-empty">{t('empty')}</p>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

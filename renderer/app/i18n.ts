@@ -1,0 +1,46 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { appLocales } from './locales';
+import { recordLocales } from '../features/record/locales';
+import { searchLocales } from '../features/search/locales';
+import { inboundLocales } from '../features/inbound/locales';
+import { daLocales } from '../features/da/locales';
+
+/**
+ * Every label goes through i18next. French (Québec) first, English second. Each feature
+ * owns its strings in its own `locales.ts`, merged here as one namespace per feature.
+ */
+export type Language = 'fr' | 'en';
+
+const namespaces = {
+  app: appLocales,
+  record: recordLocales,
+  search: searchLocales,
+  inbound: inboundLocales,
+  da: daLocales,
+} as const;
+
+export function createI18n(language: Language = 'fr'): I18n {
+  const instance = i18next.createInstance();
+  const resources: Record<Language, Record<string, object>> = { fr: {}, en: {} };
+  for (const [ns, locales] of Object.entries(namespaces)) {
+    resources.fr[ns] = locales.fr;
+    resources.en[ns] = locales.en;
+  }
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'fr',
+    ns: Object.keys(namespaces),
+    defaultNS: 'app',
+    resources,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** The BCP 47 locale used for dates and numbers. */
+export function localeOf(language: Language): string {
+  return language === 'fr' ? 'fr-CA' : 'en-CA';
+}

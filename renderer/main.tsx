@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { connectClient } from './app/client';
+import './app/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('the page has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App client={connectClient()} />
+  </StrictMode>,
+);
