@@ -6,15 +6,12 @@ export const sipServerSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      if (url.protocol === 'wss:') return true;
-      return url.protocol === 'ws:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    } catch {
-      return false;
-    }
-  }, 'the SIP server must be a wss:// URL (ws:// is accepted only on 127.0.0.1)');
+  .refine(
+    (value) =>
+      /^wss:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/i.test(value) ||
+      /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/i.test(value),
+    'the SIP server must be a wss:// URL (ws:// is accepted only on 127.0.0.1)',
+  );
 
 export const iceServerSchema = z.object({
   urls: z.string().regex(/^(stun|stuns|turn|turns):[^\s]+$/, 'an ICE server starts with stun: or turn:'),

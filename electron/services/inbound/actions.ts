@@ -5,6 +5,7 @@
 export type VerdictAction =
   | { kind: 'assign_opportunity'; opportunityId: string; agentId: string }
   | { kind: 'tag_da'; opportunityId: string; agentId: string }
+  | { kind: 'assign_meeting'; meetingId: string; agentId: string }
   | { kind: 'invalidate_opportunity'; opportunityId: string }
   | { kind: 'cancel_meeting'; meetingId: string }
   | { kind: 'add_note'; opportunityId: string; note: string }
@@ -20,6 +21,8 @@ export function parseVerdictAction(raw: string): VerdictAction | null {
     case 'assign_opportunity':
     case 'tag_da':
       return a && b ? { kind, opportunityId: a, agentId: b } : null;
+    case 'assign_meeting':
+      return a && b ? { kind, meetingId: a, agentId: b } : null;
     case 'invalidate_opportunity':
     case 'recompute_tag':
       return a && !b ? { kind, opportunityId: a } : null;

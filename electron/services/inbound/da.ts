@@ -47,7 +47,7 @@ export function daService(d: { db: Database; work: WorkRepo; bus: EventBus; now(
           if (task.kind === 'assign' && task.opportunity_id && task.target_agent_id) {
             const from = d.work.opportunity(task.opportunity_id)?.manager_id ?? null;
             d.work.setManager(task.opportunity_id, task.target_agent_id, at);
-            d.work.insertActivity({ clientId: task.client_id, opportunityId: task.opportunity_id, agentId: me, kind: 'assignment', at, data: { ...data, from, to: task.target_agent_id } });
+            d.work.insertActivity({ clientId: task.client_id, opportunityId: task.opportunity_id, agentId: me, kind: 'assignment', at, data: { ...data, from, to: task.target_agent_id, toName: d.work.agentName(task.target_agent_id), fromName: d.work.agentName(from) } });
           } else if (task.kind === 'invalidate' && task.opportunity_id) {
             const from = d.work.opportunity(task.opportunity_id)?.status ?? null;
             d.work.setStatus(task.opportunity_id, 'invalid_bdc', at);

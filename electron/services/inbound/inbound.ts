@@ -117,6 +117,11 @@ export function inboundService(d: InboundDeps) {
     return parsed.data;
   }
 
+  /** History lines show names; ids alone would read "marc". */
+  function nameOf(id: string | null | undefined): string | null {
+    return id ? (d.agents.get(id)?.name ?? id) : null;
+  }
+
   function isDa(): boolean {
     return d.receiver().role === 'da';
   }
@@ -138,13 +143,23 @@ export function inboundService(d: InboundDeps) {
         const opp = opportunityOf(action.opportunityId);
         if (!d.agents.get(action.agentId)) throw new ServiceError('not_found', `no agent ${action.agentId}`);
         d.work.setManager(opp.id, action.agentId, at);
-        d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'assignment', at, data: { from: opp.manager_id, to: action.agentId, rule } });
+        d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'assignment', at, data: { from: opp.manager_id, to: action.agentId, fromName: nameOf(opp.manager_id), toName: nameOf(action.agentId), rule } });
+        return 'assigned';
+      }
+      case 'assign_meeting': {
+        // LOST-1: « le client et/ou RDV va au nouvel agent ».
+        const meeting = d.work.meeting(action.meetingId);
+        if (!meeting) throw new ServiceError('not_found', `no meeting ${action.meetingId}`);
+        if (!d.agents.get(action.agentId)) throw new ServiceError('not_found', `no agent ${action.agentId}`);
+        touched.add(meeting.client_id);
+        d.work.setMeetingBooker(meeting.id, action.agentId, at);
+        d.work.insertActivity({ clientId: meeting.client_id, opportunityId: meeting.opportunity_id, meetingId: meeting.id, agentId: me, kind: 'assignment', at, data: { from: meeting.booked_by, to: action.agentId, fromName: nameOf(meeting.booked_by), toName: nameOf(action.agentId), rule } });
         return 'assigned';
       }
       case 'tag_da': {
         const opp = opportunityOf(action.opportunityId);
         d.work.insertDaTask({ client_id: opp.client_id, opportunity_id: opp.id, meeting_id: null, kind: 'assign', target_agent_id: action.agentId, created_by: me, rule, note: null, at });
-        d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'tag_da', at, data: { targetId: action.agentId, rule } });
+        d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'tag_da', at, data: { to: action.agentId, targetName: nameOf(action.agentId), rule } });
         return 'da_tagged';
       }
       case 'invalidate_opportunity': {

@@ -9,6 +9,7 @@ export interface ParsedAction {
 const KNOWN = new Set([
   'assign_opportunity',
   'tag_da',
+  'assign_meeting',
   'invalidate_opportunity',
   'cancel_meeting',
   'add_note',
@@ -25,7 +26,7 @@ export function parseAction(raw: string): ParsedAction | null {
   return {
     raw,
     kind,
-    agentId: kind === 'assign_opportunity' || kind === 'tag_da' || kind === 'create_opportunity' ? tail || null : null,
+    agentId: kind === 'assign_opportunity' || kind === 'tag_da' || kind === 'assign_meeting' || kind === 'create_opportunity' ? tail || null : null,
     note: kind === 'add_note' ? tail : null,
   };
 }

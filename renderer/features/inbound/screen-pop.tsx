@@ -226,6 +226,8 @@ function actionLabel(
   switch (action.kind) {
     case 'assign_opportunity':
       return action.agentId === me ? t('action.assign_opportunity_me') : t('action.assign_opportunity', { name: nameOf(action.agentId) });
+    case 'assign_meeting':
+      return action.agentId === me ? t('action.assign_meeting_me') : t('action.assign_meeting', { name: nameOf(action.agentId) });
     case 'tag_da':
       return t('action.tag_da', { name: nameOf(action.agentId) });
     case 'add_note':

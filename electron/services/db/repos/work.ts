@@ -116,6 +116,9 @@ export function workRepo(db: Database) {
         'SELECT id, client_id, manager_id, status, tag, type FROM opportunities WHERE id = ?',
       ).get(id);
     },
+    agentName(id: string | null): string | null {
+      return id ? (stmt<{ name: string }>('SELECT name FROM agents WHERE id = ?').get(id)?.name ?? id) : null;
+    },
     setManager(opportunityId: string, managerId: string, at: string): void {
       stmt('UPDATE opportunities SET manager_id = ?, updated_at = ? WHERE id = ?').run(managerId, at, opportunityId);
     },
@@ -126,6 +129,9 @@ export function workRepo(db: Database) {
       return stmt<{ id: string; client_id: string; opportunity_id: string; status: string; booked_by: string | null }>(
         'SELECT id, client_id, opportunity_id, status, booked_by FROM meetings WHERE id = ?',
       ).get(id);
+    },
+    setMeetingBooker(meetingId: string, agentId: string, at: string): void {
+      stmt('UPDATE meetings SET booked_by = ?, updated_at = ? WHERE id = ?').run(agentId, at, meetingId);
     },
     setMeetingStatus(meetingId: string, status: 'planned' | 'no_show' | 'showed' | 'cancelled', at: string): void {
       stmt('UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?').run(status, at, meetingId);
