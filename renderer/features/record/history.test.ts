@@ -1,0 +1,258 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityDto } from '../../../shared/ipc/dto';
+import { formatDateTime, formatDuration } from './format';
+import { historyLine, historyText, type Translate } from './history';
+import { recordLocales } from './locales';
+import { makeActivity } from './record-fixture';
+
+let fr: Translate;
+let en: Translate;
+
+beforeAll(async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: 'fr',
+    fallbackLng: 'fr',
+    ns: ['record'],
+    defaultNS: 'record',
+    resources: { fr: { record: recordLocales.fr }, en: { record: recordLocales.en } },
+    interpolation: { escapeValue: false },
+  });
+  fr = i18n.getFixedT('fr', 'record');
+  en = i18n.getFixedT('en', 'record');
+});
+
+const at = '2026-03-10T14:05:00-04:00';
+const act = (overrides: Partial<ActivityDto>): ActivityDto => makeActivity({ at, ...overrides });
+const both = (activity: ActivityDto): [string, string] => [
+  historyLine(activity, fr, 'fr'),
+  historyLine(activity, en, 'en'),
+];
+
+describe('history lines: the six actions (product.md, to the letter in French)', () => {
+  it('Appeler: the call back with its duration', () => {
+    expect(both(act({ kind: 'call', data: { durationS: 187 } }))).toEqual([
+      '2026-03-10 14 h 05 — Rappel effectué par Julie Tremblay, durée 03:07',
+      '2026-03-10 14:05 — Callback made by Julie Tremblay, duration 03:07',
+    ]);
+  });
+
+  it('Appeler: placed, not ended yet, so no duration', () => {
+    expect(historyLine(act({ kind: 'call' }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Rappel effectué par Julie Tremblay',
+    );
+  });
+
+  it('Appeler via BLEAD: same line, with the duration', () => {
+    expect(historyLine(act({ kind: 'blead_call', data: { durationS: 62 } }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Rappel effectué par Julie Tremblay, durée 01:02',
+    );
+  });
+
+  it('a phone-up taken by the agent reads as a call received', () => {
+    expect(both(act({ kind: 'call', data: { direction: 'inbound', durationS: 5 } }))).toEqual([
+      '2026-03-10 14 h 05 — Appel reçu par Julie Tremblay, durée 00:05',
+      '2026-03-10 14:05 — Call taken by Julie Tremblay, duration 00:05',
+    ]);
+  });
+
+  it('SMS with its template, and a blank one', () => {
+    expect(both(act({ kind: 'sms', data: { templateName: 'Premier contact' } }))).toEqual([
+      '2026-03-10 14 h 05 — SMS « Premier contact » envoyé par Julie Tremblay',
+      '2026-03-10 14:05 — SMS “Premier contact” sent by Julie Tremblay',
+    ]);
+    expect(historyLine(act({ kind: 'sms', data: { template: 'Relance J2' } }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — SMS « Relance J2 » envoyé par Julie Tremblay',
+    );
+    expect(historyLine(act({ kind: 'sms' }), fr, 'fr')).toBe('2026-03-10 14 h 05 — SMS envoyé par Julie Tremblay');
+  });
+
+  it('Email', () => {
+    expect(both(act({ kind: 'email' }))).toEqual([
+      '2026-03-10 14 h 05 — Email envoyé par Julie Tremblay',
+      '2026-03-10 14:05 — Email sent by Julie Tremblay',
+    ]);
+  });
+
+  it('Rediriger to a colleague or to AUTRE’s free address', () => {
+    expect(both(act({ kind: 'redirect', data: { recipientName: 'Marc Gagnon' } }))).toEqual([
+      '2026-03-10 14 h 05 — Transmis à Marc Gagnon par Julie Tremblay',
+      '2026-03-10 14:05 — Forwarded to Marc Gagnon by Julie Tremblay',
+    ]);
+    expect(historyLine(act({ kind: 'redirect', data: { to: 'ventes@concession.ca' } }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Transmis à ventes@concession.ca par Julie Tremblay',
+    );
+    expect(historyLine(act({ kind: 'redirect' }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Fiche transmise par Julie Tremblay',
+    );
+  });
+
+  it('Résultat with the choice picked', () => {
+    expect(both(act({ kind: 'result', data: { label: 'Rejoint — RDV pris' } }))).toEqual([
+      '2026-03-10 14 h 05 — Résultat « Rejoint — RDV pris » par Julie Tremblay',
+      '2026-03-10 14:05 — Result “Rejoint — RDV pris” by Julie Tremblay',
+    ]);
+    expect(historyLine(act({ kind: 'result', note: 'Pas de réponse' }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Résultat « Pas de réponse » par Julie Tremblay',
+    );
+  });
+});
+
+describe('history lines: notes, follow-ups and the console’s own kinds', () => {
+  it('a follow-up carries its FU-2 note, a note its text', () => {
+    expect(both(act({ kind: 'follow_up', note: 'PDR J3 R1 + TEXTO' }))).toEqual([
+      '2026-03-10 14 h 05 — Relance par Julie Tremblay : PDR J3 R1 + TEXTO',
+      '2026-03-10 14:05 — Follow-up by Julie Tremblay: PDR J3 R1 + TEXTO',
+    ]);
+    expect(both(act({ kind: 'note', note: 'Préfère être appelée après 17 h' }))).toEqual([
+      '2026-03-10 14 h 05 — Remarque de Julie Tremblay : Préfère être appelée après 17 h',
+      '2026-03-10 14:05 — Note by Julie Tremblay: Préfère être appelée après 17 h',
+    ]);
+  });
+
+  it('a status change names both statuses in the reader’s language', () => {
+    expect(both(act({ kind: 'status_change', data: { from: 'in_progress', to: 'contacted' } }))).toEqual([
+      '2026-03-10 14 h 05 — Statut changé de « En traitement » à « Contacté » par Julie Tremblay',
+      '2026-03-10 14:05 — Status changed from “In progress” to “Contacted” by Julie Tremblay',
+    ]);
+    expect(historyLine(act({ kind: 'status_change', data: { to: 'lost_bdc', reason: 'FU-1' } }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Statut changé à « Perdu BDC » par Julie Tremblay — raison : FU-1',
+    );
+    expect(historyLine(act({ kind: 'status_change', data: null }), fr, 'fr')).toBe(
+      '2026-03-10 14 h 05 — Statut changé par Julie Tremblay',
+    );
+  });
+
+  it('an assignment names who gets the OPP', () => {
+    const a = act({
+      kind: 'assignment',
+      agentName: 'Sophie Roy',
+      data: { fromName: 'Julie Tremblay', targetName: 'Marc Gagnon' },
+    });
+    expect(both(a)).toEqual([
+      '2026-03-10 14 h 05 — OPP réattribuée de Julie Tremblay à Marc Gagnon par Sophie Roy',
+      '2026-03-10 14:05 — Opportunity reassigned from Julie Tremblay to Marc Gagnon by Sophie Roy',
+    ]);
+    expect(historyText(act({ kind: 'assignment', data: { targetName: 'Marc Gagnon' } }), fr, 'fr')).toBe(
+      'OPP attribuée à Marc Gagnon par Julie Tremblay',
+    );
+    expect(historyText(act({ kind: 'assignment' }), en, 'en')).toBe('Opportunity reassigned by Julie Tremblay');
+  });
+
+  it('tagging the DA (PU-1b) names the owner to give the OPP to', () => {
+    const a = act({ kind: 'tag_da', agentName: 'Marc Gagnon', data: { targetName: 'Julie Tremblay' } });
+    expect(both(a)).toEqual([
+      '2026-03-10 14 h 05 — DA avisé par Marc Gagnon : remettre l’OPP à Julie Tremblay',
+      '2026-03-10 14:05 — DA tagged by Marc Gagnon: give the opportunity to Julie Tremblay',
+    ]);
+    expect(historyText(act({ kind: 'tag_da' }), fr, 'fr')).toBe('DA avisé par Julie Tremblay');
+  });
+
+  it('invalidation, with the EL-2 reason', () => {
+    const a = act({ kind: 'invalidate', agentName: 'Sophie Roy', data: { reason: 'OPP lead courriel invalide' } });
+    expect(both(a)).toEqual([
+      '2026-03-10 14 h 05 — OPP mise en « Invalide BDC » par Sophie Roy — raison : OPP lead courriel invalide',
+      '2026-03-10 14:05 — Opportunity set to “Invalid (BDC)” by Sophie Roy — reason: OPP lead courriel invalide',
+    ]);
+  });
+
+  it('a cancelled meeting names its subject, from the data or from the record', () => {
+    expect(historyText(act({ kind: 'cancel_meeting', data: { subject: 'MARIE / STOCK 24-117' } }), fr, 'fr')).toBe(
+      'Rendez-vous « MARIE / STOCK 24-117 » annulé par Julie Tremblay',
+    );
+    const fromRecord = act({ kind: 'cancel_meeting', meetingId: 'm1' });
+    expect(
+      historyText(fromRecord, en, 'en', { meetingSubject: (id) => (id === 'm1' ? 'MARIE / INVENTAIRE' : null) }),
+    ).toBe('Appointment “MARIE / INVENTAIRE” cancelled by Julie Tremblay');
+    expect(historyText(fromRecord, fr, 'fr')).toBe('Rendez-vous annulé par Julie Tremblay');
+  });
+
+  it('a booking names the subject and when the client comes', () => {
+    const a = act({ kind: 'booking', data: { subject: 'DÉPÔT / MARIE / 24-117', at: '2026-03-12T18:30:00-04:00' } });
+    expect(both(a)).toEqual([
+      '2026-03-10 14 h 05 — Rendez-vous « DÉPÔT / MARIE / 24-117 » pris pour le 2026-03-12 18 h 30 par Julie Tremblay',
+      '2026-03-10 14:05 — Appointment “DÉPÔT / MARIE / 24-117” booked for 2026-03-12 18:30 by Julie Tremblay',
+    ]);
+    expect(historyText(act({ kind: 'booking', data: { subject: 'X' } }), fr, 'fr')).toBe(
+      'Rendez-vous « X » pris par Julie Tremblay',
+    );
+    expect(historyText(act({ kind: 'booking' }), fr, 'fr')).toBe('Rendez-vous pris par Julie Tremblay');
+  });
+
+  it('a new OPP: created by an agent (EL-1) or received from an import', () => {
+    expect(both(act({ kind: 'opportunity_created', data: { type: 'phone_up' } }))).toEqual([
+      '2026-03-10 14 h 05 — Nouvelle OPP « Phone-Up » créée par Julie Tremblay',
+      '2026-03-10 14:05 — New “Phone-Up” opportunity created by Julie Tremblay',
+    ]);
+    const imported = act({ kind: 'opportunity_created', agentId: null, agentName: null, data: { type: 'internet' } });
+    expect(both(imported)).toEqual([
+      '2026-03-10 14 h 05 — Nouvelle OPP « Lead Internet » reçue',
+      '2026-03-10 14:05 — New “Internet lead” opportunity received',
+    ]);
+    expect(historyText(act({ kind: 'opportunity_created', agentName: null, agentId: null }), fr, 'fr')).toBe(
+      'Nouvelle OPP reçue',
+    );
+  });
+
+  it('a verdict override names the rule and the reason', () => {
+    const a = act({ kind: 'verdict_override', data: { rule: 'PU-1a', reason: 'client demande Marc' } });
+    expect(both(a)).toEqual([
+      '2026-03-10 14 h 05 — Verdict « PU-1a » écarté par Julie Tremblay — raison : client demande Marc',
+      '2026-03-10 14:05 — Verdict “PU-1a” overridden by Julie Tremblay — reason: client demande Marc',
+    ]);
+    expect(historyText(act({ kind: 'verdict_override', data: { rules: ['NS-1', 'RDV-1'] } }), fr, 'fr')).toBe(
+      'Verdict « NS-1, RDV-1 » écarté par Julie Tremblay',
+    );
+  });
+});
+
+describe('history lines: defensive reading', () => {
+  it('an activity without an agent says so rather than leaving a hole', () => {
+    expect(historyText(act({ kind: 'email', agentName: null }), fr, 'fr')).toBe('Email envoyé par agent inconnu');
+    expect(historyText(act({ kind: 'email', agentName: null }), en, 'en')).toBe('Email sent by unknown agent');
+  });
+
+  it('ignores data of the wrong type', () => {
+    const odd = act({ kind: 'call', data: { durationS: 'long', direction: 42 } });
+    expect(historyText(odd, fr, 'fr')).toBe('Rappel effectué par Julie Tremblay');
+    expect(historyText(act({ kind: 'sms', data: { templateName: { evil: true } } }), fr, 'fr')).toBe(
+      'SMS envoyé par Julie Tremblay',
+    );
+  });
+
+  it('an unknown status id is shown as given', () => {
+    expect(historyText(act({ kind: 'status_change', data: { to: 'archived' } }), fr, 'fr')).toBe(
+      'Statut changé à « archived » par Julie Tremblay',
+    );
+  });
+
+  it('untrusted text is passed through as is: no markup, no i18next nesting', () => {
+    const note = '<img src=x onerror=alert(1)> $t(history.email) {{agent}} https://evil.example';
+    expect(historyText(act({ kind: 'note', note }), fr, 'fr')).toBe(`Remarque de Julie Tremblay : ${note}`);
+  });
+
+  it('a date that is not one is shown as given', () => {
+    expect(historyLine(act({ kind: 'email', at: 'hier' }), fr, 'fr')).toBe('hier — Email envoyé par Julie Tremblay');
+  });
+});
+
+describe('dates and durations', () => {
+  it('are in the centre’s time zone, whatever offset they were stored with', () => {
+    expect(formatDateTime('2026-03-10T18:05:00Z', 'fr')).toBe('2026-03-10 14 h 05');
+    expect(formatDateTime('2026-01-15T14:09:00Z', 'fr')).toBe('2026-01-15 9 h 09');
+    expect(formatDateTime('2026-01-15T14:09:00Z', 'en')).toBe('2026-01-15 09:09');
+    expect(formatDateTime('2026-03-11T03:30:00Z', 'fr')).toBe('2026-03-10 23 h 30');
+  });
+
+  it('midnight is 0 h, not 24 h', () => {
+    expect(formatDateTime('2026-03-10T04:00:00Z', 'fr')).toBe('2026-03-10 0 h 00');
+  });
+
+  it('durations are mm:ss, with hours past the hour', () => {
+    expect(formatDuration(0)).toBe('00:00');
+    expect(formatDuration(187)).toBe('03:07');
+    expect(formatDuration(3599)).toBe('59:59');
+    expect(formatDuration(3723)).toBe('1:02:03');
+  });
+});

@@ -1,0 +1,111 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Language } from '../../../shared/domain/model';
+import type { ActivityDto } from '../../../shared/ipc/dto';
+import { formatDateTime } from './format';
+import { historyText, type HistoryOptions, type Translate } from './history';
+import { historyNewestFirst } from './model';
+import { useRecordT } from './use-record-t';
+import { visibleRange } from './windowing';
+import { Empty, ZoneFrame, type ZoneProps } from './zone';
+
+/** Must match `.rec-history-row` in record.css. */
+export const HISTORY_ROW_HEIGHT = 28;
+const MAX_VIEWPORT = HISTORY_ROW_HEIGHT * 14;
+const OVERSCAN = 8;
+
+interface HistoryListProps {
+  items: readonly ActivityDto[];
+  t: Translate;
+  language: Language;
+  options: HistoryOptions;
+}
+
+/**
+ * The timeline, windowed: a record can carry thousands of activities, so only the rows
+ * in view (plus an overscan) are in the DOM, absolutely placed in a full-height list.
+ */
+function HistoryList({ items, t, language, options }: HistoryListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(MAX_VIEWPORT);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = (): void => setViewport(el.clientHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const range = visibleRange(scrollTop, viewport, HISTORY_ROW_HEIGHT, items.length, OVERSCAN);
+  const rows = [];
+  for (let index = range.start; index < range.end; index++) {
+    const activity = items[index];
+    if (!activity) continue;
+    const when = formatDateTime(activity.at, language, options.timeZone);
+    const what = historyText(activity, t, language, options);
+    rows.push(
+      <div
+        key={activity.id}
+        role="listitem"
+        aria-posinset={index + 1}
+        aria-setsize={items.length}
+        className={`rec-history-row rec-history-row--${activity.kind}`}
+        style={{ top: index * HISTORY_ROW_HEIGHT }}
+        title={`${when} — ${what}`}
+      >
+        <time className="rec-history-when" dateTime={activity.at}>
+          {when}
+        </time>
+        <span className="rec-history-sep"> — </span>
+        <span className="rec-history-what">{what}</span>
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className="rec-history-scroll"
+      style={{ height: Math.min(range.totalHeight, MAX_VIEWPORT) }}
+      tabIndex={0}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <div
+        role="list"
+        aria-label={t('history.list', { count: items.length })}
+        className="rec-history-list"
+        style={{ height: range.totalHeight }}
+      >
+        {rows}
+      </div>
+    </div>
+  );
+}
+
+/** Zone 8: every activity, newest first, one line each (history.ts). */
+export function ZoneHistory({ record, language }: ZoneProps) {
+  const t = useRecordT(language);
+  const items = useMemo(() => historyNewestFirst(record.activities), [record.activities]);
+  const options = useMemo<HistoryOptions>(() => {
+    const subjects = new Map(record.meetings.map((m) => [m.id, m.subject]));
+    return { meetingSubject: (id) => subjects.get(id) ?? null };
+  }, [record.meetings]);
+  return (
+    <ZoneFrame
+      n={8}
+      title={t('zone.history')}
+      area="history"
+      aside={items.length > 0 ? <span className="rec-count">{t('history.count', { count: items.length })}</span> : null}
+    >
+      {items.length === 0 ? (
+        <Empty>{t('history.empty')}</Empty>
+      ) : (
+        <HistoryList items={items} t={t} language={language} options={options} />
+      )}
+    </ZoneFrame>
+  );
+}
