@@ -13,6 +13,11 @@ import { daService } from './inbound/da';
 import { inboundService } from './inbound/inbound';
 import { workRepo } from './db/repos/work';
 import { silentLogger, type Logger } from './log/logger';
+import type { ServiceContext } from './context';
+import { callsHandlers } from './calls/handlers';
+import { deskHandlers } from './desk/handlers';
+import { leadsHandlers } from './leads/handlers';
+import { workHandlers } from './work/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
 
@@ -94,6 +99,23 @@ export function createServices(options: ServicesOptions) {
   });
   const da = daService({ db, work, bus, now, user: receiver });
 
+  /** What every area's handlers get: the cache, its repositories, the clock and who is at the console. */
+  const context: ServiceContext = {
+    db,
+    agents,
+    contacts,
+    work,
+    bus,
+    logger,
+    now,
+    settings,
+    writeSettings: (next) => options.settings.write(next),
+    secrets,
+    currentAgent,
+    receiver,
+    host: options.host,
+  };
+
   function readRecord(clientId: string) {
     const bundle = contacts.read(clientId);
     if (!bundle) throw new ServiceError('not_found', `no client with id ${clientId}`);
@@ -130,6 +152,10 @@ export function createServices(options: ServicesOptions) {
   }
 
   const handlers: Handlers = {
+    ...leadsHandlers(context),
+    ...workHandlers(context),
+    ...deskHandlers(context),
+    ...callsHandlers(context),
     'app:info': () => ({
       version: options.version,
       host: options.host,
@@ -175,6 +201,7 @@ export function createServices(options: ServicesOptions) {
 
   return {
     db,
+    context,
     inbound,
     handlers,
     events: bus,

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { callsEvents, callsRequests } from './contract-calls';
+import { deskEvents, deskRequests } from './contract-desk';
+import { leadsEvents, leadsRequests } from './contract-leads';
+import { workEvents, workRequests } from './contract-work';
 import { settingsPatchSchema, settingsSchema, sipAccountSchema } from '../domain/settings';
 import {
   agentSummarySchema,
@@ -18,7 +22,7 @@ import {
  */
 const empty = z.object({}).strict();
 
-export const requests = {
+const coreRequests = {
   'app:info': {
     input: empty,
     output: z.object({
@@ -113,7 +117,7 @@ export const requests = {
   },
 } as const;
 
-export const events = {
+const coreEvents = {
   /** A client's record changed (an action, an import, a verdict applied). */
   'record:changed': z.object({ clientId: idSchema }),
   'settings:changed': z.object({ settings: settingsSchema }),
@@ -121,6 +125,23 @@ export const events = {
   'inbound:contact': inboundResultSchema,
   /** The DA's list changed. */
   'da:changed': z.object({}),
+} as const;
+
+/** Every request of every area; each area keeps its fragment in its own file. */
+export const requests = {
+  ...coreRequests,
+  ...leadsRequests,
+  ...workRequests,
+  ...deskRequests,
+  ...callsRequests,
+} as const;
+
+export const events = {
+  ...coreEvents,
+  ...leadsEvents,
+  ...workEvents,
+  ...deskEvents,
+  ...callsEvents,
 } as const;
 
 export type Channel = keyof typeof requests;

@@ -7,6 +7,11 @@ export type Handlers = {
   [C in Channel]: (input: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
+/** The handlers of one area's fragment of the contract (e.g. `typeof leadsRequests`). */
+export type HandlersFor<R> = {
+  [C in keyof R & Channel]: (input: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+};
+
 /** Where a call came from, for the log; hosts check the sender before dispatching. */
 export interface DispatchLogger {
   error(message: string, detail?: Record<string, unknown>): void;

@@ -1,0 +1,14 @@
+import { openDatabase } from '/work/main/electron/services/db/connection';
+import { generateDemo } from '/work/main/electron/services/demo/generate';
+import { rmSync, mkdirSync } from 'node:fs';
+const n = Number(process.argv[2] ?? 100000);
+const dir = '/tmp/demo-bench'; rmSync(dir, { recursive: true, force: true }); mkdirSync(dir);
+const db = openDatabase(dir + '/poste.sqlite');
+const t = performance.now();
+const s = generateDemo(db, { clients: n, seed: 7, now: new Date('2026-03-10T18:05:00Z') });
+const t2 = performance.now();
+db.pragma('wal_checkpoint(TRUNCATE)');
+const t3 = performance.now();
+db.close();
+const counts = {};
+console.log(JSON.stringify(s), 'gen', ((t2 - t) / 1000).toFixed(2), 's; checkpoint', ((t3 - t2) / 1000).toFixed(2));
