@@ -1,5 +1,7 @@
 import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
+import { leads } from './0002-leads';
+import { desk } from './0003-desk';
 
 /** Every migration, in order. Add a file per change; never edit a released one. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, leads, desk];
