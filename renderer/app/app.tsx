@@ -3,6 +3,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { DaList } from '../features/da/da-list';
 import { ScreenPop } from '../features/inbound/screen-pop';
 import { SimulateControl } from '../features/inbound/simulate-control';
+import { VerdictBadge } from '../features/inbound/verdict-badge';
 import { useInboundStore } from '../features/inbound/store';
 import { RecordView } from '../features/record/record-view';
 import { useRecordStore } from '../features/record/store';
@@ -108,6 +109,7 @@ function Shell({ client }: AppProps) {
                 smsRouteSet: Boolean(settings?.smsDomain),
                 language,
               }}
+              verdict={current && current.clientId === clientId ? <VerdictBadge verdict={current.verdict} agents={agents} /> : undefined}
             />
           ) : (
             !current && <p className="shell-empty">{t('empty')}</p>

@@ -86,3 +86,8 @@ export function atEn(f: Facts, iso: string | number): string {
 export function assignAction(oppId: string, managerId: string | null, to: string): string[] {
   return managerId === to ? [] : [`assign_opportunity:${oppId}:${to}`];
 }
+
+/** How an explanation names an OPP: its label when the console gave one, else its id. */
+export function oppName(opp: { id: string; label?: { fr: string; en: string } | undefined }, lang: 'fr' | 'en'): string {
+  return opp.label ? opp.label[lang] : opp.id;
+}

@@ -91,6 +91,8 @@ export const scenarioOpportunitySchema = z.object({
   department: departmentSchema,
   status: opportunityStatusSchema,
   managerId: z.string().min(1).nullable().default(null),
+  /** How explanations name this OPP to a person (e.g. « Lead Internet du 20 nov. »); the id otherwise. */
+  label: z.object({ fr: z.string().min(1), en: z.string().min(1) }).optional(),
   handled: z.boolean().optional(),
   createdAt: instant,
   source: financingSourceSchema.optional(),

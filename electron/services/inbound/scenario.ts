@@ -5,8 +5,25 @@ import type { ClientBundle } from '../db/repos/contacts';
 
 const RULE_KINDS = new Set<string>(RULE_ACTIVITY_KINDS);
 
+const TYPE_LABELS: Record<string, { fr: string; en: string }> = {
+  internet: { fr: 'Lead Internet', en: 'Internet lead' },
+  email: { fr: 'Courriel', en: 'E-mail lead' },
+  phone_up: { fr: 'Phone-Up', en: 'Phone-up' },
+  chat: { fr: 'Clavardage', en: 'Chat' },
+  sms: { fr: 'SMS', en: 'Text' },
+  financing: { fr: 'Financement', en: 'Financing' },
+};
+
+/** « Courriel du 20 nov. » / "E-mail lead of Nov 20": how a person names an OPP aloud. */
+export function opportunityLabel(type: string, createdAt: string, timeZone: string): { fr: string; en: string } {
+  const date = new Date(createdAt);
+  const day = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(date);
+  const label = TYPE_LABELS[type] ?? { fr: type, en: type };
+  return { fr: `« ${label.fr} du ${day('fr-CA')} »`, en: `“${label.en} of ${day('en-CA')}”` };
+}
+
 /** A client from the cache in the rules engine's shape (rules.md, "The verdict contract"). */
-export function scenarioClient(bundle: ClientBundle): ScenarioClient {
+export function scenarioClient(bundle: ClientBundle, timeZone: string): ScenarioClient {
   return {
     id: bundle.client.id,
     name: `${bundle.client.first_name} ${bundle.client.last_name}`,
@@ -18,6 +35,7 @@ export function scenarioClient(bundle: ClientBundle): ScenarioClient {
       managerId: o.manager_id,
       handled: o.handled_by !== null,
       createdAt: o.created_at,
+      label: opportunityLabel(o.type, o.created_at, timeZone),
       ...(o.financing_source ? { source: o.financing_source } : {}),
     })),
     meetings: bundle.meetings
@@ -84,7 +102,7 @@ export function scenarioFromCache(s: ScenarioSources): Scenario {
       presence: a.presence,
       shifts: shiftInstances(byAgent.get(a.id) ?? [], s.now, s.timeZone),
     })),
-    client: s.client ? scenarioClient(s.client) : null,
-    emailMatches: (s.emailMatches ?? []).map(scenarioClient),
+    client: s.client ? scenarioClient(s.client, s.timeZone) : null,
+    emailMatches: (s.emailMatches ?? []).map((c) => scenarioClient(c, s.timeZone)),
   };
 }

@@ -6,7 +6,7 @@
 import type { Facts } from '../facts';
 import { latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
-import { assignAction, atEn, atFr, nameOf, stateEn, stateFr } from '../outcome';
+import { assignAction, atEn, atFr, nameOf, stateEn, stateFr, oppName } from '../outcome';
 import type { ScenarioChat, ScenarioOpportunity } from '../scenario';
 import { toMs } from '../time';
 
@@ -37,8 +37,8 @@ function chatFacts(f: Facts): ChatFacts | null {
 function chatIntro(f: Facts, x: ChatFacts): { fr: string; en: string } {
   const when = x.after ? { fr: 'après', en: 'after' } : { fr: 'avant', en: 'before' };
   return {
-    fr: `L'OPP ${x.opp.id} de ${nameOf(f, x.m)} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
-    en: `${nameOf(f, x.m)}'s OPP ${x.opp.id} was entered ${when.en} ${nameOf(f, x.c)}'s chat started (${atEn(f, x.chat.startedAt)})`,
+    fr: `L'OPP ${oppName(x.opp, 'fr')} de ${nameOf(f, x.m)} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
+    en: `${nameOf(f, x.m)}'s OPP ${oppName(x.opp, 'en')} was entered ${when.en} ${nameOf(f, x.c)}'s chat started (${atEn(f, x.chat.startedAt)})`,
   };
 }
 

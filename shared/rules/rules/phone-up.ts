@@ -5,7 +5,7 @@
 import type { Facts } from '../facts';
 import { latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
-import { assignAction, atEn, atFr, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
+import { assignAction, atEn, atFr, nameOf, predicateEn, predicateFr, stateEn, stateFr, oppName } from '../outcome';
 import type { RuleId, ScenarioActivity, ScenarioOpportunity } from '../scenario';
 import { HOUR_MS, isEarlierMonth, monthName, toMs } from '../time';
 
@@ -37,10 +37,10 @@ function handledOpp(f: Facts): HandledOpp | null {
 }
 
 function handledFr(f: Facts, h: HandledOpp): string {
-  return `L'OPP ${h.opp.id} est traitée par ${nameOf(f, h.m)}`;
+  return `L'OPP ${oppName(h.opp, 'fr')} est traitée par ${nameOf(f, h.m)}`;
 }
 function handledEn(f: Facts, h: HandledOpp): string {
-  return `OPP ${h.opp.id} is handled by ${nameOf(f, h.m)}`;
+  return `OPP ${oppName(h.opp, 'en')} is handled by ${nameOf(f, h.m)}`;
 }
 
 /**
@@ -60,8 +60,8 @@ export const pu2: Rule = (f) => {
     owner: r,
     opportunityId: opp.id,
     actions: assignAction(opp.id, opp.managerId, r),
-    fr: `L'OPP ${opp.id}${was} n'a pas encore été traitée : ${nameOf(f, r)} garde le client et l'OPP est mise à son nom, qu'il y ait rendez-vous ou non.`,
-    en: `OPP ${opp.id}${wasEn} has not been handled yet: ${nameOf(f, r)} keeps the client and the OPP goes in their name, meeting or not.`,
+    fr: `L'OPP ${oppName(opp, 'fr')}${was} n'a pas encore été traitée : ${nameOf(f, r)} garde le client et l'OPP est mise à son nom, qu'il y ait rendez-vous ou non.`,
+    en: `OPP ${oppName(opp, 'en')}${wasEn} has not been handled yet: ${nameOf(f, r)} keeps the client and the OPP goes in their name, meeting or not.`,
   };
 };
 
@@ -200,8 +200,8 @@ export const nl1b: Rule = (f) => {
     owner: r,
     opportunityId: h.opp.id,
     actions: [...assignAction(h.opp.id, h.m, r), `recompute_tag:${h.opp.id}`],
-    fr: `L'OPP ${h.opp.id} de ${n} a été créée en ${monthName(toMs(h.opp.createdAt), tz, 'fr')}, un mois antérieur, et ${n} ${predicateFr(f, h.m)} : ${nameOf(f, r)} devient gestionnaire de l'OPP et sa balise est recalculée.`,
-    en: `${n}'s OPP ${h.opp.id} was created in ${monthName(toMs(h.opp.createdAt), tz, 'en')}, an earlier month, and ${n} ${predicateEn(f, h.m)}: ${nameOf(f, r)} becomes the OPP's manager and its tag is recomputed.`,
+    fr: `L'OPP ${oppName(h.opp, 'fr')} de ${n} a été créée en ${monthName(toMs(h.opp.createdAt), tz, 'fr')}, un mois antérieur, et ${n} ${predicateFr(f, h.m)} : ${nameOf(f, r)} devient gestionnaire de l'OPP et sa balise est recalculée.`,
+    en: `${n}'s OPP ${oppName(h.opp, 'en')} was created in ${monthName(toMs(h.opp.createdAt), tz, 'en')}, an earlier month, and ${n} ${predicateEn(f, h.m)}: ${nameOf(f, r)} becomes the OPP's manager and its tag is recomputed.`,
   };
 };
 

@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startPosteWeb, type RunningPoste } from '../support/poste-web';
+import { eventually, visible } from '../support/ui';
+
+/**
+ * The console as an agent first meets it: `npm run web` on the demo data, in Chromium.
+ */
+let poste: RunningPoste;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  poste = await startPosteWeb();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(poste.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await poste?.stop();
+});
+
+async function openByPhone(typed: string, name: RegExp): Promise<void> {
+  await page.getByLabel('Rechercher un client').fill(typed);
+  await page.getByRole('button', { name }).first().click();
+}
+
+describe('the console on its demo data', () => {
+  it('finds a client from a number typed the Québec way and shows the 12 zones', async () => {
+    await openByPhone('(514) 555-0199', /Ouvrir la fiche de Éloïse Côté-Tremblay/);
+    const zones = [
+      'Identité',
+      'Coordonnées',
+      'Statut',
+      'Origine',
+      'Demande',
+      'Collaborateur',
+      'Rendez-vous pris par contact',
+      'Historique',
+      'Action',
+      'Résultat',
+      'SMS envoyés',
+      'Remarques',
+    ];
+    for (const [i, zone] of zones.entries()) {
+      await visible(page.getByRole('region', { name: `${i + 1} · ${zone}` }));
+    }
+    const identity = page.getByRole('region', { name: '1 · Identité' });
+    await visible(identity.getByText('Éloïse Côté-Tremblay'));
+    const contact = page.getByRole('region', { name: '2 · Coordonnées' });
+    await visible(contact.getByRole('button', { name: 'Appeler le (514) 555-0199' }));
+    await visible(contact.getByText('eloise.cote@example.ca'));
+  });
+
+  it('shows a hostile lead message as text: no element, no link, no script', async () => {
+    const request = page.getByRole('region', { name: '5 · Demande' });
+    await visible(request.getByText('<img src=x onerror=alert(1)>', { exact: false }));
+    await visible(request.getByText('javascript:alert(1)', { exact: false }).first());
+    expect(await request.locator('img').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('shows the six actions with their state: no softphone, no callback device, no SMS route here', async () => {
+    const actions = page.getByRole('region', { name: '9 · Action' });
+    expect(await (await visible(actions.getByRole('button', { name: 'Appeler', exact: true }))).isDisabled()).toBe(true);
+    expect(await (await visible(actions.getByRole('button', { name: 'Appeler via BLEAD', exact: true }))).isDisabled()).toBe(true);
+    expect(await (await visible(actions.getByRole('button', { name: 'SMS', exact: true }))).isDisabled()).toBe(true);
+    expect(await (await visible(actions.getByRole('button', { name: 'Email', exact: true }))).isEnabled()).toBe(true);
+    expect(await (await visible(actions.getByRole('button', { name: 'Rediriger', exact: true }))).isEnabled()).toBe(true);
+    expect(await (await visible(actions.getByRole('button', { name: 'Résultat', exact: true }))).isEnabled()).toBe(true);
+  });
+
+  it('switches to English and back, every label through the translations', async () => {
+    await page.getByRole('button', { name: 'Passer en anglais' }).click();
+    await visible(page.getByRole('region', { name: '2 · Contact details' }));
+    await visible(page.getByLabel('Search for a client'));
+    expect(await (await visible(page.getByRole('region', { name: '9 · Action' }).getByRole('button', { name: 'Call', exact: true }))).isDisabled()).toBe(true);
+    await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('en-CA'));
+    await page.getByRole('button', { name: 'Switch to French' }).click();
+    await visible(page.getByRole('region', { name: '2 · Coordonnées' }));
+  });
+
+  it('gives every control an accessible name', async () => {
+    const unnamed = await page.evaluate(() => {
+      const controls = Array.from(document.querySelectorAll('button, input, select, textarea, [role="button"], summary'));
+      return controls
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
+          const byLabel = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+          const wrapped = el.closest('label');
+          const text = (el.textContent ?? '').trim();
+          return !labelled && !byLabel && !wrapped && text === '';
+        })
+        .map((el) => el.outerHTML.slice(0, 120));
+    });
+    expect(unnamed).toEqual([]);
+  });
+
+  it('refuses an injected inline script (CSP) and raised no page error', async () => {
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = true';
+      document.body.appendChild(script);
+      return (window as unknown as { __pwned?: boolean }).__pwned === true;
+    });
+    expect(ran).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses the page without the token', async () => {
+    const other = await browser.newPage();
+    const response = await other.goto(poste.origin + '/');
+    expect(response?.status()).toBe(401);
+    await other.close();
+  });
+});

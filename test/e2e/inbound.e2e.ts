@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS } from '../../electron/services/demo/scenarios';
+import { launchChromium } from '../support/chromium';
+import { startPosteWeb, type RunningPoste } from '../support/poste-web';
+import { eventually, visible } from '../support/ui';
+
+/**
+ * The screen-pop on demo data: Marc takes a (simulated) call from a client whose handled
+ * OPP belongs to Julie, who is on a call → book and tag the DA (PU-1b); the DA sees it.
+ */
+let poste: RunningPoste;
+let browser: Browser;
+let page: Page;
+
+const pu1b = DEMO_SCENARIOS.find((s) => s.rule === 'PU-1b');
+
+function readDb<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(poste.dataDir, 'poste.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  poste = await startPosteWeb();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(poste.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await poste?.stop();
+});
+
+describe('a simulated inbound call', () => {
+  it('pops the record and the verdict: book and tag the DA, rule PU-1b, with the procedure one click away', async () => {
+    expect(pu1b).toBeDefined();
+    await page.getByText('Simuler un appel entrant').click();
+    await page.getByLabel(/Numéro de l’appelant/).fill('514 555-0102');
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    const pop = page.getByRole('region', { name: /Lavoie|Appel entrant/ }).first();
+    await visible(pop.getByText('Simulation', { exact: true }));
+    await visible(pop.getByText('Booker, puis taguer le DA pour Julie Tremblay', { exact: true }));
+    await visible(pop.getByText('Règle PU-1b'));
+    await visible(pop.getByText(/Julie Tremblay, qui est en appel/));
+    await pop.getByRole('button', { name: 'Voir la procédure' }).click();
+    await visible(pop.getByText(/tague le DA pour l’attribuer au gestionnaire initial/));
+    await visible(page.getByRole('region', { name: '1 · Identité' }));
+  });
+
+  it('applying it creates the DA task, the activity and the call-log entry', async () => {
+    const pop = page.locator('.pop');
+    await pop.getByRole('button', { name: 'Taguer le DA (pour Julie Tremblay)' }).click();
+    await visible(pop.getByText('✓ Fait'));
+    const calls = await eventually(() => {
+      const rows = readDb<{ verdict_applied: string | null; simulated: number; verdict_shown: string }>(
+        "SELECT verdict_applied, simulated, verdict_shown FROM call_log WHERE remote_number = '+15145550102'",
+      );
+      expect(rows[0]?.verdict_applied).toMatch(/^tag_da:/);
+      return rows;
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.simulated).toBe(1);
+    expect(JSON.parse(calls[0]?.verdict_shown ?? '{}')).toMatchObject({ decision: 'book_and_tag_da', rules: ['PU-1b'] });
+    expect(readDb("SELECT kind, rule, target_agent_id, created_by FROM da_tasks WHERE state = 'open'")).toEqual([
+      { kind: 'assign', rule: 'PU-1b', target_agent_id: 'julie', created_by: 'marc' },
+    ]);
+    expect(readDb("SELECT agent_id FROM activities WHERE kind = 'tag_da'")).toEqual([{ agent_id: 'marc' }]);
+    await visible(page.getByRole('region', { name: '8 · Historique' }).getByText(/Julie Tremblay/).first());
+  });
+
+  it('the DA’s list shows it, and the DA gives the OPP back to Julie', async () => {
+    await page.getByLabel('Agent au poste').selectOption('sophie');
+    const list = page.getByRole('region', { name: /À traiter par le DA/ });
+    await visible(list.getByText('Catherine Lavoie'));
+    await visible(list.getByText('Attribuer l’OPP à Julie Tremblay'));
+    await visible(list.getByText(/Tagué par Marc Gagnon · PU-1b/));
+    await list.getByRole('button', { name: 'Faire' }).click();
+    await visible(list.getByText('Rien à traiter.'));
+    expect(readDb("SELECT state, done_by FROM da_tasks")).toEqual([{ state: 'done', done_by: 'sophie' }]);
+    await page.getByLabel('Agent au poste').selectOption('marc');
+  });
+
+  it('an override needs a reason and is written to the call log', async () => {
+    await page.getByText('Simuler un appel entrant').click();
+    await page.getByLabel(/Numéro de l’appelant/).fill('+1 514 555 0103');
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    const pop = page.locator('.pop');
+    await visible(pop.getByText('Règle PU-2'));
+    await pop.getByRole('button', { name: 'Ne pas suivre le verdict' }).click();
+    const submit = pop.getByRole('button', { name: 'Enregistrer la dérogation' });
+    expect(await submit.isDisabled()).toBe(true);
+    await pop.getByLabel('Raison (obligatoire)').fill('Le client demande à parler à Julie');
+    await submit.click();
+    await visible(pop.getByText('Dérogation enregistrée'));
+    expect(readDb("SELECT verdict_applied, override_reason FROM call_log WHERE remote_number = '+15145550103'")).toEqual([
+      { verdict_applied: 'override', override_reason: 'Le client demande à parler à Julie' },
+    ]);
+  });
+
+  it('an unknown caller gets the Phone-Up form, in the receiver’s name', async () => {
+    await page.getByText('Simuler un appel entrant').click();
+    await page.getByLabel(/Numéro de l’appelant/).fill('819 555 0177');
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    const pop = page.locator('.pop');
+    await visible(pop.getByText('Appelant inconnu'));
+    await visible(pop.getByText('Règle EL-1'));
+    const form = page.getByRole('form', { name: 'Nouvelle OPP Phone-Up' });
+    await form.getByLabel('Prénom').fill('Gabriel');
+    await form.getByLabel('Nom', { exact: true }).fill('Bouchard');
+    await form.getByRole('button', { name: 'Créer l’OPP' }).click();
+    await visible(page.getByRole('region', { name: '1 · Identité' }).getByText('Gabriel Bouchard'));
+    expect(readDb("SELECT o.type, o.status, o.manager_id FROM opportunities o JOIN client_phones p ON p.client_id = o.client_id WHERE p.e164 = '+18195550177'")).toEqual([
+      { type: 'phone_up', status: 'in_progress', manager_id: 'marc' },
+    ]);
+  });
+});
