@@ -15,6 +15,25 @@ function electronBinary() {
   }
 }
 
+/**
+ * Installs use ELECTRON_SKIP_BINARY_DOWNLOAD=1 so that `npm ci` works everywhere (the binary
+ * cannot be fetched on every machine). On a Mac or Windows desktop, fetch it now, once.
+ */
+function fetchElectronBinary() {
+  if (!['darwin', 'win32'].includes(process.platform) || process.env.POSTE_WEB_ONLY) return;
+  let installer;
+  try {
+    installer = createRequire(import.meta.url).resolve('electron/install.js');
+  } catch {
+    return;
+  }
+  process.stderr.write('Fetching the Electron binary (first start only)…\n');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  spawnSync(process.execPath, [installer], { stdio: 'inherit', env, timeout: 180_000 });
+}
+
+if (!electronBinary()) fetchElectronBinary();
 const electron = electronBinary();
 if (!electron) {
   process.stderr.write('Electron is not installed here: starting the web host instead.\n');
