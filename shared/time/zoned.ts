@@ -48,8 +48,19 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+let lastParts: { at: number; timeZone: string; parts: ZonedParts } | null = null;
+
 /** The wall-clock parts of an instant in a time zone. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  // One scenario asks about the same `now` for every agent: answer the repeat from memory.
+  const at = instant.getTime();
+  if (lastParts && lastParts.at === at && lastParts.timeZone === timeZone) return { ...lastParts.parts };
+  const parts = readParts(instant, timeZone);
+  lastParts = { at, timeZone, parts };
+  return { ...parts };
+}
+
+function readParts(instant: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {
@@ -82,6 +93,20 @@ export function zonedToInstant(
   minute: number,
   timeZone: string,
 ): Date {
+  // Shift starts and ends repeat (8 h 00 every weekday): the screen-pop asks the same
+  // questions on every ring, and Intl formatting is the slow part, so answers are kept.
+  const key = `${timeZone}|${year}-${month}-${day}|${hour}:${minute}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
+  const found = computeInstant(year, month, day, hour, minute, timeZone);
+  if (instants.size > 10_000) instants.clear();
+  instants.set(key, found.getTime());
+  return found;
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = guess - offsetAt(new Date(guess), timeZone);
   const second = guess - offsetAt(new Date(first), timeZone);

@@ -84,13 +84,18 @@ export function inboundService(d: InboundDeps) {
     };
   }
 
-  function lookup(number: string, channel: Channel, simulated: boolean): InboundResult {
+  /** The hot path of a ring: number → client → record → verdict, nothing written. */
+  function preview(number: string, channel: Channel) {
     const parsed = parsePhone(number);
     // A withheld or garbled caller id is still a call: it is logged and treated as unknown.
     const e164 = parsed.ok ? parsed.e164 : null;
     const ids = e164 ? d.contacts.clientIdsByPhone(e164) : [];
     const bundle = pickClient(ids);
-    const verdict = verdictFor(bundle, channel);
+    return { e164, ids, bundle, verdict: verdictFor(bundle, channel) };
+  }
+
+  function lookup(number: string, channel: Channel, simulated: boolean): InboundResult {
+    const { e164, ids, bundle, verdict } = preview(number, channel);
     const callId = d.work.insertCall({
       direction: 'inbound',
       channel,
@@ -213,6 +218,7 @@ export function inboundService(d: InboundDeps) {
 
   return {
     lookup,
+    preview,
 
     simulate(number: string | undefined): InboundResult {
       const chosen = number ?? d.db.prepare<[], { e164: string }>('SELECT e164 FROM client_phones ORDER BY random() LIMIT 1').get()?.e164;

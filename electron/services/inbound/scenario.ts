@@ -15,9 +15,21 @@ const TYPE_LABELS: Record<string, { fr: string; en: string }> = {
 };
 
 /** « Courriel du 20 nov. » / "E-mail lead of Nov 20": how a person names an OPP aloud. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    // Building an Intl formatter costs far more than using one: build each once.
+    format = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
 export function opportunityLabel(type: string, createdAt: string, timeZone: string): { fr: string; en: string } {
   const date = new Date(createdAt);
-  const day = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(date);
+  const day = (locale: string) => dayFormat(locale, timeZone).format(date);
   const label = TYPE_LABELS[type] ?? { fr: type, en: type };
   return { fr: `« ${label.fr} du ${day('fr-CA')} »`, en: `“${label.en} of ${day('en-CA')}”` };
 }

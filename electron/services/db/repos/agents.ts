@@ -29,6 +29,8 @@ export interface ShiftInstance {
 /** Agents, their weekly shifts and their presence, from the cache. */
 export function agentsRepo(db: Database) {
   const stmt = statementCache(db);
+  /** Shifts change a few times a week but are read on every ring: kept for a few seconds. */
+  let shiftCache: { rows: ShiftRow[]; until: number } | null = null;
   return {
     list(): AgentRow[] {
       return stmt<AgentRow>(
@@ -39,7 +41,15 @@ export function agentsRepo(db: Database) {
       return stmt<AgentRow>('SELECT id, name, role, extension, email, sip_uri, presence FROM agents WHERE id = ?').get(id);
     },
     shifts(): ShiftRow[] {
-      return stmt<ShiftRow>('SELECT agent_id, weekday, start_minute, end_minute FROM agent_shifts').all();
+      const now = Date.now();
+      if (shiftCache && shiftCache.until > now) return shiftCache.rows;
+      const rows = stmt<ShiftRow>('SELECT agent_id, weekday, start_minute, end_minute FROM agent_shifts').all();
+      shiftCache = { rows, until: now + 5000 };
+      return rows;
+    },
+    /** Call after writing agent_shifts so the next ring sees the new schedule. */
+    forgetShifts(): void {
+      shiftCache = null;
     },
     setPresence(id: string, presence: Presence, at: string): void {
       stmt('UPDATE agents SET presence = ?, presence_at = ?, updated_at = ? WHERE id = ?').run(presence, at, at, id);

@@ -199,7 +199,9 @@ export function contactsRepo(db: Database) {
     },
     /** Full-text search; `match` is an FTS5 query built by the caller from typed text. */
     search(match: string, limit: number): string[] {
-      return stmt<SearchRow>('SELECT client_id FROM client_search WHERE client_search MATCH ? ORDER BY rank LIMIT ?')
+      // No ORDER BY rank: ranking every prefix match of "Tre" among a million names costs more than
+      // the agent gains; the index's own order with an early LIMIT keeps typing instant.
+      return stmt<SearchRow>('SELECT client_id FROM client_search WHERE client_search MATCH ? LIMIT ?')
         .all(match, limit)
         .map((r) => r.client_id);
     },

@@ -1,0 +1,363 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Language, LeadType, OpportunityStatus, PhoneKind, Tag } from '../../../../shared/domain/model';
+import { QUEUE_WHERE_SQL, TAG_RANK_SQL } from '../migrations/0002-leads';
+import { statementCache } from '../sql';
+
+export interface QueueRow {
+  id: string;
+  client_id: string;
+  type: LeadType;
+  provider: string | null;
+  tag: Tag;
+  manager_id: string | null;
+  manager_name: string | null;
+  created_at: string;
+  first_name: string;
+  last_name: string;
+  vehicle_year: number | null;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+}
+
+export interface OpenOpportunityRow {
+  id: string;
+  client_id: string;
+  manager_id: string | null;
+  handled_by: string | null;
+  tag: Tag;
+  status: OpportunityStatus;
+  created_at: string;
+  type: LeadType;
+}
+
+export interface WatchFolderRow {
+  id: string;
+  path: string;
+  enabled: number;
+  last_scan_at: string | null;
+  created_at: string;
+}
+
+export interface BatchRow {
+  id: string;
+  source: 'adf' | 'eml' | 'csv';
+  via: 'picker' | 'folder' | 'api';
+  file_name: string;
+  status: 'imported' | 'failed';
+  leads: number;
+  created_clients: number;
+  joined_clients: number;
+  duplicates: number;
+  errors: string | null;
+  created_at: string;
+}
+
+const QUEUE_SELECT = `SELECT o.id, o.client_id, o.type, o.provider, o.tag, o.manager_id, a.name AS manager_name, o.created_at,
+    c.first_name, c.last_name, o.vehicle_year, o.vehicle_make, o.vehicle_model
+  FROM opportunities o JOIN clients c ON c.id = o.client_id LEFT JOIN agents a ON a.id = o.manager_id`;
+const OPEN_SQL = "status NOT IN ('lost_bdc','invalid_bdc','lost_showroom','lost_fi','delivered','expired')";
+
+/**
+ * The SQL of leads in and the day's work: import writes, the queue (Q-1), follow-up
+ * counters (FU-1..3), expiry (ST-1), merges and the watched folders. Callers wrap related
+ * writes in one transaction; every change's activity is written by the caller through
+ * WorkRepo.insertActivity in the same transaction.
+ */
+export function leadsRepo(db: Database) {
+  const stmt = statementCache(db);
+  const o = 'o.';
+  const queueWhere = QUEUE_WHERE_SQL.replace(/(department|status|handled_by)/g, `${o}$1`);
+  const rank = TAG_RANK_SQL.replace('tag', 'o.tag');
+  return {
+    // ---- imports -------------------------------------------------------------------------
+    opportunityByProviderRef(provider: string, ref: string): { id: string; client_id: string } | undefined {
+      return stmt<{ id: string; client_id: string }>('SELECT id, client_id FROM opportunities WHERE provider = ? AND provider_ref = ?').get(provider, ref);
+    },
+    /** Clients (not merged away) that own a number or an address. */
+    clientIdsByPhone(e164: string): string[] {
+      return stmt<{ client_id: string }>(
+        'SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id WHERE p.e164 = ? AND c.merged_into IS NULL',
+      )
+        .all(e164)
+        .map((r) => r.client_id);
+    },
+    clientIdsByEmail(email: string): string[] {
+      return stmt<{ client_id: string }>(
+        'SELECT e.client_id FROM client_emails e JOIN clients c ON c.id = e.client_id WHERE e.email = ? AND c.merged_into IS NULL',
+      )
+        .all(email)
+        .map((r) => r.client_id);
+    },
+    /** "The OPP" of a client (rules.md): its most recent open BDC opportunity. */
+    latestOpenBdcOpportunity(clientId: string): OpenOpportunityRow | undefined {
+      return stmt<OpenOpportunityRow>(
+        `SELECT id, client_id, manager_id, handled_by, tag, status, created_at, type FROM opportunities
+          WHERE client_id = ? AND department = 'bdc' AND ${OPEN_SQL} ORDER BY created_at DESC LIMIT 1`,
+      ).get(clientId);
+    },
+    latestOpportunityAt(clientId: string): string | null {
+      return (
+        stmt<{ at: string | null }>("SELECT max(created_at) AS at FROM opportunities WHERE client_id = ? AND status <> 'invalid_bdc'").get(clientId)?.at ??
+        null
+      );
+    },
+    insertClient(c: { id: string; firstName: string; lastName: string; language: Language; at: string }): void {
+      stmt(
+        "INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at) VALUES (?, ?, ?, ?, 'import', ?, ?)",
+      ).run(c.id, c.firstName, c.lastName, c.language, c.at, c.at);
+    },
+    phonesOf(clientId: string): string[] {
+      return stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?')
+        .all(clientId)
+        .map((r) => r.e164);
+    },
+    emailsOf(clientId: string): string[] {
+      return stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?')
+        .all(clientId)
+        .map((r) => r.email);
+    },
+    insertPhone(clientId: string, e164: string, kind: PhoneKind, smsCapable: boolean, at: string): void {
+      stmt('INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        randomUUID(),
+        clientId,
+        e164,
+        kind,
+        smsCapable ? 1 : 0,
+        at,
+        at,
+      );
+    },
+    insertEmail(clientId: string, email: string, at: string): void {
+      stmt('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), clientId, email, at, at);
+    },
+    insertOpportunity(x: {
+      id: string;
+      clientId: string;
+      type: LeadType;
+      provider: string | null;
+      providerRef: string | null;
+      tag: Tag;
+      managerId: string | null;
+      message: string | null;
+      vehicle: { year: number | null; make: string | null; model: string | null; trim: string | null; stock: string | null; vin: string | null } | null;
+      tradeIn: string | null;
+      createdAt: string;
+      at: string;
+    }): void {
+      stmt(
+        `INSERT INTO opportunities (id, client_id, type, provider, provider_ref, department, status, tag, manager_id, message,
+           vehicle_year, vehicle_make, vehicle_model, vehicle_trim, vehicle_stock, vehicle_vin, trade_in, origin, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'bdc', 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
+      ).run(
+        x.id,
+        x.clientId,
+        x.type,
+        x.provider,
+        x.providerRef,
+        x.tag,
+        x.managerId,
+        x.message,
+        x.vehicle?.year ?? null,
+        x.vehicle?.make ?? null,
+        x.vehicle?.model ?? null,
+        x.vehicle?.trim ?? null,
+        x.vehicle?.stock ?? null,
+        x.vehicle?.vin ?? null,
+        x.tradeIn,
+        x.createdAt,
+        x.at,
+      );
+    },
+    insertBatch(b: Omit<BatchRow, 'id' | 'created_at'> & { agentId: string | null; at: string }): string {
+      const id = randomUUID();
+      stmt(
+        `INSERT INTO lead_import_batches (id, source, via, file_name, status, leads, created_clients, joined_clients, duplicates, errors,
+           agent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, b.source, b.via, b.file_name, b.status, b.leads, b.created_clients, b.joined_clients, b.duplicates, b.errors, b.agentId, b.at, b.at);
+      return id;
+    },
+    recentBatches(limit: number): BatchRow[] {
+      return stmt<BatchRow>(
+        `SELECT id, source, via, file_name, status, leads, created_clients, joined_clients, duplicates, errors, created_at
+           FROM lead_import_batches ORDER BY created_at DESC LIMIT ?`,
+      ).all(limit);
+    },
+
+    // ---- the queue (Q-1) ---------------------------------------------------------------------
+    /** The head among one manager's untreated leads (null manager = unassigned). */
+    queueHeadFor(managerId: string | null): QueueRow | undefined {
+      return managerId === null
+        ? stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere} AND o.manager_id IS NULL ORDER BY ${rank}, o.created_at LIMIT 1`).get()
+        : stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere} AND o.manager_id = ? ORDER BY ${rank}, o.created_at LIMIT 1`).get(managerId);
+    },
+    queueList(filter: 'all' | 'mine' | 'unassigned', agentId: string, type: LeadType | null, limit: number, offset: number): QueueRow[] {
+      const typeSql = type ? ' AND o.type = ?' : '';
+      const args: unknown[] = [];
+      let who = '';
+      if (filter === 'mine') {
+        who = ' AND o.manager_id = ?';
+        args.push(agentId);
+      } else if (filter === 'unassigned') who = ' AND o.manager_id IS NULL';
+      if (type) args.push(type);
+      return stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere}${who}${typeSql} ORDER BY ${rank}, o.created_at LIMIT ? OFFSET ?`).all(
+        ...args,
+        limit,
+        offset,
+      );
+    },
+    queueCount(filter: 'all' | 'mine' | 'unassigned', agentId: string, type: LeadType | null): number {
+      const args: unknown[] = [];
+      let who = '';
+      if (filter === 'mine') {
+        who = ' AND manager_id = ?';
+        args.push(agentId);
+      } else if (filter === 'unassigned') who = ' AND manager_id IS NULL';
+      if (type) args.push(type);
+      return stmt<{ n: number }>(`SELECT count(*) AS n FROM opportunities WHERE ${QUEUE_WHERE_SQL}${who}${type ? ' AND type = ?' : ''}`).get(...args)?.n ?? 0;
+    },
+    queueEntry(opportunityId: string): QueueRow | undefined {
+      return stmt<QueueRow>(`${QUEUE_SELECT} WHERE o.id = ? AND ${queueWhere}`).get(opportunityId);
+    },
+    insertTreatment(t: { opportunityId: string; agentId: string; kind: 'next' | 'out_of_order'; headId: string | null; reason: string | null; at: string }): void {
+      stmt(
+        `INSERT INTO lead_treatments (id, opportunity_id, agent_id, kind, head_opportunity_id, reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(randomUUID(), t.opportunityId, t.agentId, t.kind, t.headId, t.reason, t.at, t.at);
+    },
+    treatments(limit: number) {
+      return stmt<{ opportunity_id: string; agent_id: string; kind: string; head_opportunity_id: string | null; reason: string | null; created_at: string }>(
+        'SELECT opportunity_id, agent_id, kind, head_opportunity_id, reason, created_at FROM lead_treatments ORDER BY created_at DESC LIMIT ?',
+      ).all(limit);
+    },
+
+    // ---- follow-ups (FU-1..3) ----------------------------------------------------------------
+    opportunity(id: string) {
+      return stmt<OpenOpportunityRow & { department: string; collaborator_id: string | null }>(
+        'SELECT id, client_id, manager_id, handled_by, tag, status, created_at, type, department, collaborator_id FROM opportunities WHERE id = ?',
+      ).get(id);
+    },
+    followUpsSince(opportunityId: string, since: string): { at: string; agent_id: string | null }[] {
+      return stmt<{ at: string; agent_id: string | null }>(
+        "SELECT at, agent_id FROM activities WHERE opportunity_id = ? AND kind = 'follow_up' AND at >= ? ORDER BY at",
+      ).all(opportunityId, since);
+    },
+    /**
+     * The last time the client was reached (FU-1's "contact"): a text from the client, an
+     * answered call in the call log, or a call activity marked answered.
+     */
+    lastContactAt(clientId: string): string | null {
+      const text = stmt<{ at: string | null }>("SELECT max(at) AS at FROM texts WHERE client_id = ? AND direction = 'in'").get(clientId)?.at ?? null;
+      const call = stmt<{ at: string | null }>('SELECT max(answered_at) AS at FROM call_log WHERE client_id = ? AND answered_at IS NOT NULL').get(clientId)?.at ?? null;
+      const act =
+        stmt<{ at: string | null }>(
+          `SELECT max(at) AS at FROM activities WHERE client_id = ? AND kind IN ('call','blead_call')
+              AND (json_extract(data, '$.answered') = 1 OR json_extract(data, '$.outcome') IN ('answered','reached'))`,
+        ).get(clientId)?.at ?? null;
+      return [text, call, act].filter((x): x is string => x !== null).sort().pop() ?? null;
+    },
+    textsOutSince(clientId: string, since: string): number {
+      return stmt<{ n: number }>("SELECT count(*) AS n FROM texts WHERE client_id = ? AND direction = 'out' AND at > ?").get(clientId, since)?.n ?? 0;
+    },
+    followUpCandidates(managerId: string, limit: number) {
+      return stmt<{ id: string; client_id: string; manager_id: string; tag: Tag; created_at: string; status: OpportunityStatus; first_name: string; last_name: string }>(
+        `SELECT o.id, o.client_id, o.manager_id, o.tag, o.created_at, o.status, c.first_name, c.last_name
+           FROM opportunities o JOIN clients c ON c.id = o.client_id
+          WHERE o.manager_id = ? AND o.status IN ('in_progress','response_sent','contacted') AND o.department = 'bdc'
+          ORDER BY ${rank}, o.created_at LIMIT ?`,
+      ).all(managerId, limit);
+    },
+    latestMeeting(opportunityId: string): { id: string; status: string; booked_by: string | null } | undefined {
+      return stmt<{ id: string; status: string; booked_by: string | null }>(
+        'SELECT id, status, booked_by FROM meetings WHERE opportunity_id = ? ORDER BY at DESC LIMIT 1',
+      ).get(opportunityId);
+    },
+    markHandled(opportunityId: string, agentId: string, at: string): void {
+      stmt('UPDATE opportunities SET handled_by = ?, handled_at = ?, updated_at = ? WHERE id = ? AND handled_by IS NULL').run(agentId, at, at, opportunityId);
+    },
+    setCollaborator(opportunityId: string, agentId: string, at: string): void {
+      stmt('UPDATE opportunities SET collaborator_id = ?, updated_at = ? WHERE id = ?').run(agentId, at, opportunityId);
+    },
+
+    // ---- expiry (ST-1) -----------------------------------------------------------------------
+    expiring(cutoff: string, limit: number): { id: string; client_id: string; status: OpportunityStatus }[] {
+      return stmt<{ id: string; client_id: string; status: OpportunityStatus }>(
+        `SELECT id, client_id, status FROM opportunities WHERE status IN ('in_progress','response_sent','contacted') AND created_at < ? LIMIT ?`,
+      ).all(cutoff, limit);
+    },
+
+    // ---- merges ------------------------------------------------------------------------------
+    client(id: string) {
+      return stmt<{ id: string; first_name: string; last_name: string; language: Language; cre: string | null; merged_into: string | null }>(
+        'SELECT id, first_name, last_name, language, cre, merged_into FROM clients WHERE id = ?',
+      ).get(id);
+    },
+    /** Re-points every row of `from` to `to` (phones and e-mails already on `to` are dropped). */
+    repoint(from: string, to: string, at: string): Record<string, number> {
+      const moved: Record<string, number> = {};
+      stmt('DELETE FROM client_phones WHERE client_id = ? AND e164 IN (SELECT e164 FROM client_phones WHERE client_id = ?)').run(from, to);
+      stmt('DELETE FROM client_emails WHERE client_id = ? AND email IN (SELECT email FROM client_emails WHERE client_id = ?)').run(from, to);
+      for (const table of ['client_phones', 'client_emails', 'opportunities', 'meetings', 'activities', 'texts', 'chats', 'da_tasks']) {
+        moved[table] = stmt(`UPDATE ${table} SET client_id = ?, updated_at = ? WHERE client_id = ?`).run(to, at, from).changes;
+      }
+      moved.call_log = stmt('UPDATE call_log SET client_id = ?, updated_at = ? WHERE client_id = ?').run(to, at, from).changes;
+      return moved;
+    },
+    markMerged(id: string, into: string, at: string): void {
+      stmt('UPDATE clients SET merged_into = ?, updated_at = ? WHERE id = ?').run(into, at, id);
+      stmt('DELETE FROM client_search WHERE client_id = ?').run(id);
+    },
+    setCre(id: string, cre: string, at: string): void {
+      stmt('UPDATE clients SET cre = ?, updated_at = ? WHERE id = ? AND cre IS NULL').run(cre, at, id);
+    },
+    /** Other live clients sharing a phone or an e-mail with this one (merge proposals). */
+    duplicatesOf(clientId: string): { client_id: string; via: string }[] {
+      return stmt<{ client_id: string; via: string }>(
+        `SELECT DISTINCT p2.client_id, p2.e164 AS via FROM client_phones p1
+           JOIN client_phones p2 ON p2.e164 = p1.e164 AND p2.client_id <> p1.client_id
+           JOIN clients c ON c.id = p2.client_id AND c.merged_into IS NULL
+          WHERE p1.client_id = ?
+         UNION
+         SELECT DISTINCT e2.client_id, e2.email AS via FROM client_emails e1
+           JOIN client_emails e2 ON e2.email = e1.email AND e2.client_id <> e1.client_id
+           JOIN clients c ON c.id = e2.client_id AND c.merged_into IS NULL
+          WHERE e1.client_id = ?
+          LIMIT 20`,
+      ).all(clientId, clientId);
+    },
+    clientSummary(id: string) {
+      const client = stmt<{ id: string; first_name: string; last_name: string; created_at: string }>(
+        'SELECT id, first_name, last_name, created_at FROM clients WHERE id = ? AND merged_into IS NULL',
+      ).get(id);
+      if (!client) return undefined;
+      return {
+        ...client,
+        phones: this.phonesOf(id),
+        emails: this.emailsOf(id),
+        opportunities: stmt<{ n: number }>('SELECT count(*) AS n FROM opportunities WHERE client_id = ?').get(id)?.n ?? 0,
+      };
+    },
+
+    // ---- watched folders ---------------------------------------------------------------------
+    watchFolders(): WatchFolderRow[] {
+      return stmt<WatchFolderRow>('SELECT id, path, enabled, last_scan_at, created_at FROM lead_watch_folders ORDER BY created_at').all();
+    },
+    addWatchFolder(path: string, at: string): string {
+      const existing = stmt<{ id: string }>('SELECT id FROM lead_watch_folders WHERE path = ?').get(path);
+      if (existing) {
+        stmt('UPDATE lead_watch_folders SET enabled = 1, updated_at = ? WHERE id = ?').run(at, existing.id);
+        return existing.id;
+      }
+      const id = randomUUID();
+      stmt('INSERT INTO lead_watch_folders (id, path, enabled, created_at, updated_at) VALUES (?, ?, 1, ?, ?)').run(id, path, at, at);
+      return id;
+    },
+    removeWatchFolder(id: string): boolean {
+      return stmt('DELETE FROM lead_watch_folders WHERE id = ?').run(id).changes > 0;
+    },
+    markScanned(id: string, at: string): void {
+      stmt('UPDATE lead_watch_folders SET last_scan_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    },
+  };
+}
+export type LeadsRepo = ReturnType<typeof leadsRepo>;
