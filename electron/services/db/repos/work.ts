@@ -63,6 +63,13 @@ export function workRepo(db: Database) {
     getCall(id: string): CallLogRow | undefined {
       return stmt<CallLogRow>('SELECT * FROM call_log WHERE id = ?').get(id);
     },
+    /** Fills in what the softphone reports; a field already set is kept (times only move forward). */
+    updateCall(id: string, u: { answeredAt: string | null; endedAt: string | null; hangupCause: string | null; durationS: number | null }, at: string): void {
+      stmt(
+        `UPDATE call_log SET answered_at = coalesce(answered_at, ?), ended_at = coalesce(ended_at, ?),
+           hangup_cause = coalesce(hangup_cause, ?), duration_s = coalesce(duration_s, ?), updated_at = ? WHERE id = ?`,
+      ).run(u.answeredAt, u.endedAt, u.hangupCause, u.durationS, at, id);
+    },
     setCallClient(id: string, clientId: string, at: string): void {
       stmt('UPDATE call_log SET client_id = ?, updated_at = ? WHERE id = ?').run(clientId, at, id);
     },
