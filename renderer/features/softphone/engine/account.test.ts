@@ -5,7 +5,11 @@ const base = { uri: 'sip:agent@poste.test' };
 
 describe('account validation', () => {
   it('accepts wss:// anywhere and ws:// on loopback', () => {
-    expect(validateAccount({ ...base, server: 'wss://sip.example.com:7443/ws' })).toEqual({ host: 'sip.example.com', user: 'agent', domain: 'poste.test' });
+    expect(validateAccount({ ...base, server: 'wss://sip.example.com:7443/ws' })).toEqual({
+      host: 'sip.example.com',
+      user: 'agent',
+      domain: 'poste.test',
+    });
     expect(validateAccount({ ...base, server: 'ws://127.0.0.1:8088' }).host).toBe('127.0.0.1');
     expect(validateAccount({ ...base, server: 'ws://localhost:8088' }).host).toBe('localhost');
     expect(validateAccount({ ...base, server: 'ws://[::1]:8088' }).host).toBe('[::1]');

@@ -25,13 +25,17 @@ export function validateAccount(account: SoftphoneAccount): { host: string; user
   try {
     url = new URL(account.server);
   } catch {
-    throw new AccountError(`The server address "${account.server}" is not a valid URL (expected wss://host[:port][/path]).`);
+    throw new AccountError(
+      `The server address "${account.server}" is not a valid URL (expected wss://host[:port][/path]).`,
+    );
   }
   if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
     throw new AccountError(`The server must be a WebSocket URL (wss://…), not ${url.protocol}//.`);
   }
   if (url.protocol === 'ws:' && !isLoopbackHost(url.hostname)) {
-    throw new AccountError(`Unencrypted ws:// is only allowed for this computer (127.0.0.1/localhost); use wss://${url.host}${url.pathname === '/' ? '' : url.pathname}.`);
+    throw new AccountError(
+      `Unencrypted ws:// is only allowed for this computer (127.0.0.1/localhost); use wss://${url.host}${url.pathname === '/' ? '' : url.pathname}.`,
+    );
   }
   const m = /^sips?:([^@\s;]+)@([^\s;>]+)$/i.exec(account.uri.trim());
   if (!m) {

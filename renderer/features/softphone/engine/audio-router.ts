@@ -154,7 +154,12 @@ export class AudioRouter {
   private async applySink(role: 'headset' | 'ringer' | 'shadowOutput'): Promise<void> {
     if (!this.ctx) return;
     const el = role === 'headset' ? this.headsetEl : role === 'ringer' ? this.ringerEl : this.shadowEl;
-    const id = role === 'headset' ? this.routing.headsetOutputId : role === 'ringer' ? this.routing.ringerOutputId : this.routing.shadowOutputId;
+    const id =
+      role === 'headset'
+        ? this.routing.headsetOutputId
+        : role === 'ringer'
+          ? this.routing.ringerOutputId
+          : this.routing.shadowOutputId;
     if (role === 'shadowOutput' && id === null) {
       el.pause();
       return;
@@ -177,7 +182,10 @@ export class AudioRouter {
     void el.play().catch(() => undefined);
   }
 
-  private async openInput(deviceId: string, role: 'microphone' | 'shadowMicrophone'): Promise<{ stream: MediaStream; deviceId: string }> {
+  private async openInput(
+    deviceId: string,
+    role: 'microphone' | 'shadowMicrophone',
+  ): Promise<{ stream: MediaStream; deviceId: string }> {
     try {
       return { stream: await this.deps.getUserMedia(micConstraints(deviceId)), deviceId };
     } catch (error) {
@@ -193,7 +201,12 @@ export class AudioRouter {
   /** Opens (or re-opens after a device change) the agent microphone into micBus. */
   private async ensureMic(): Promise<void> {
     const ctx = this.context();
-    if (this.mic && this.mic.deviceId === this.routing.microphoneId && this.mic.stream.getAudioTracks().some((t) => t.readyState === 'live')) return;
+    if (
+      this.mic &&
+      this.mic.deviceId === this.routing.microphoneId &&
+      this.mic.stream.getAudioTracks().some((t) => t.readyState === 'live')
+    )
+      return;
     if (this.micOpening) return this.micOpening;
     this.micOpening = (async () => {
       const { stream, deviceId } = await this.openInput(this.routing.microphoneId, 'microphone');
@@ -416,13 +429,18 @@ export class AudioRouter {
   async handleDevicesChanged(inputIds: ReadonlySet<string>, outputIds: ReadonlySet<string>): Promise<void> {
     const r = this.routing;
     const patch: Partial<AudioRouting> = {};
-    const lost = (id: string | null, ids: ReadonlySet<string>): boolean => id !== null && id !== '' && id !== 'default' && !ids.has(id);
+    const lost = (id: string | null, ids: ReadonlySet<string>): boolean =>
+      id !== null && id !== '' && id !== 'default' && !ids.has(id);
     if (lost(r.microphoneId, inputIds)) {
       this.deps.onFallback('microphone', r.microphoneId, 'The microphone was unplugged; using the default microphone.');
       patch.microphoneId = '';
     }
     if (lost(r.shadowMicrophoneId, inputIds)) {
-      this.deps.onFallback('shadowMicrophone', r.shadowMicrophoneId, 'The shadow microphone was unplugged; using the default microphone.');
+      this.deps.onFallback(
+        'shadowMicrophone',
+        r.shadowMicrophoneId,
+        'The shadow microphone was unplugged; using the default microphone.',
+      );
       patch.shadowMicrophoneId = '';
     }
     if (lost(r.headsetOutputId, outputIds)) {
@@ -434,7 +452,11 @@ export class AudioRouter {
       patch.ringerOutputId = '';
     }
     if (lost(r.shadowOutputId, outputIds)) {
-      this.deps.onFallback('shadowOutput', r.shadowOutputId ?? '', 'The shadow headset was unplugged; using the default output.');
+      this.deps.onFallback(
+        'shadowOutput',
+        r.shadowOutputId ?? '',
+        'The shadow headset was unplugged; using the default output.',
+      );
       patch.shadowOutputId = '';
     }
     // A microphone whose track ended (unplugged) is reopened even if its id is still listed.
@@ -449,7 +471,14 @@ export class AudioRouter {
   /** A level meter on one of the mixes. */
   meter(bus: 'headset' | 'shadow' | 'ringer' | 'microphone'): LevelMeter {
     const ctx = this.context();
-    const node = bus === 'headset' ? this.headsetBus : bus === 'shadow' ? this.shadowBus : bus === 'ringer' ? this.ringerBus : this.micBus;
+    const node =
+      bus === 'headset'
+        ? this.headsetBus
+        : bus === 'shadow'
+          ? this.shadowBus
+          : bus === 'ringer'
+            ? this.ringerBus
+            : this.micBus;
     return createMeter(ctx, node);
   }
 
@@ -459,7 +488,12 @@ export class AudioRouter {
         contextState: 'none',
         headset: { sinkId: this.routing.headsetOutputId, playing: false },
         ringer: { sinkId: this.routing.ringerOutputId, playing: false, ringing: false },
-        shadow: { sinkId: this.routing.shadowOutputId, playing: false, mode: this.routing.shadowMode, microphoneOpen: false },
+        shadow: {
+          sinkId: this.routing.shadowOutputId,
+          playing: false,
+          mode: this.routing.shadowMode,
+          microphoneOpen: false,
+        },
         microphoneOpen: false,
       };
     }
@@ -518,7 +552,8 @@ export function createMeter(ctx: BaseAudioContext, node: AudioNode): LevelMeter 
       analyser.getFloatFrequencyData(freq);
       const bin = Math.round(hz / (ctx.sampleRate / analyser.fftSize));
       let best = -Infinity;
-      for (let i = Math.max(0, bin - 2); i <= Math.min(freq.length - 1, bin + 2); i++) best = Math.max(best, freq[i] as number);
+      for (let i = Math.max(0, bin - 2); i <= Math.min(freq.length - 1, bin + 2); i++)
+        best = Math.max(best, freq[i] as number);
       return best;
     },
     dispose() {

@@ -7,7 +7,12 @@ describe('caller id of an incoming call', () => {
       pAssertedIdentity: '<sip:+15145551234@gw.example.com;user=phone>',
       from: '"Jean Tremblay" <sip:anonymous@anonymous.invalid>;tag=abc',
     });
-    expect(id).toEqual({ number: '+15145551234', name: 'Jean Tremblay', uri: 'sip:+15145551234@gw.example.com', source: 'p-asserted-identity' });
+    expect(id).toEqual({
+      number: '+15145551234',
+      name: 'Jean Tremblay',
+      uri: 'sip:+15145551234@gw.example.com',
+      source: 'p-asserted-identity',
+    });
   });
 
   it('prefers the tel: identity when the network asserts both a sip: and a tel: URI', () => {
@@ -22,7 +27,12 @@ describe('caller id of an incoming call', () => {
 
   it('falls back to From when there is no P-Asserted-Identity', () => {
     const id = extractCallerId({ from: '"Marie-Ève \\"Mév\\" Roy" <sip:4185550199@poste.test>;tag=xyz' });
-    expect(id).toEqual({ number: '4185550199', name: 'Marie-Ève "Mév" Roy', uri: 'sip:4185550199@poste.test', source: 'from' });
+    expect(id).toEqual({
+      number: '4185550199',
+      name: 'Marie-Ève "Mév" Roy',
+      uri: 'sip:4185550199@poste.test',
+      source: 'from',
+    });
   });
 
   it('reads token display names, addr-spec Froms and escaped user parts', () => {

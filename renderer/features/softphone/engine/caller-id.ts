@@ -118,7 +118,8 @@ export function parseNameAddr(value: string): ParsedNameAddr | undefined {
   if (scheme === 'tel') cleanUri = `tel:${uriNumber(bareUri)}`;
   else {
     const at = bareUri.lastIndexOf('@');
-    const host = at >= 0 ? (bareUri.slice(at + 1).split(';')[0] ?? '') : (bareUri.slice(schemeEnd + 1).split(';')[0] ?? '');
+    const host =
+      at >= 0 ? (bareUri.slice(at + 1).split(';')[0] ?? '') : (bareUri.slice(schemeEnd + 1).split(';')[0] ?? '');
     const user = at >= 0 ? (bareUri.slice(schemeEnd + 1, at).split(';')[0] ?? '') : '';
     cleanUri = `${scheme}:${user ? `${user}@` : ''}${host}`;
   }

@@ -28,8 +28,32 @@ export type DialResult =
 
 const N11 = ['211', '311', '411', '511', '611', '711', '811', '911'];
 const KEYPAD: Record<string, string> = {
-  a: '2', b: '2', c: '2', d: '3', e: '3', f: '3', g: '4', h: '4', i: '4', j: '5', k: '5', l: '5',
-  m: '6', n: '6', o: '6', p: '7', q: '7', r: '7', s: '7', t: '8', u: '8', v: '8', w: '9', x: '9', y: '9', z: '9',
+  a: '2',
+  b: '2',
+  c: '2',
+  d: '3',
+  e: '3',
+  f: '3',
+  g: '4',
+  h: '4',
+  i: '4',
+  j: '5',
+  k: '5',
+  l: '5',
+  m: '6',
+  n: '6',
+  o: '6',
+  p: '7',
+  q: '7',
+  r: '7',
+  s: '7',
+  t: '8',
+  u: '8',
+  v: '8',
+  w: '9',
+  x: '9',
+  y: '9',
+  z: '9',
 };
 
 /** Escapes a dial string for the user part of a SIP URI (`#` must be %23, RFC 3261 section 25.1). */
@@ -44,7 +68,9 @@ export function applyDialRules(input: string, rules: DialRules): DialResult {
 
   // SIP URIs pass through; `user@host` becomes a sip: URI.
   if (/^sips?:/i.test(raw)) {
-    return /^sips?:[^\s@]+@[^\s@]+$/i.test(raw) ? { ok: true, uri: raw, dialed: raw, kind: 'uri' } : { ok: false, reason: 'invalid' };
+    return /^sips?:[^\s@]+@[^\s@]+$/i.test(raw)
+      ? { ok: true, uri: raw, dialed: raw, kind: 'uri' }
+      : { ok: false, reason: 'invalid' };
   }
   if (/^[^\s@:]+@[^\s@]+$/.test(raw)) return { ok: true, uri: `sip:${raw}`, dialed: raw, kind: 'uri' };
 

@@ -10,16 +10,23 @@ import {
   Registerer,
   RegistererState,
   RequestPendingError,
-  Session,
+  type Session,
   SessionState,
   SIPExtension,
   UserAgent,
   UserAgentState,
   Web,
 } from 'sip.js';
-import type { Core, Info, Message, Referral, UserAgentOptions, SessionDescriptionHandler as SdhApi, Notification } from 'sip.js';
+import type {
+  Core,
+  Info,
+  Message,
+  Referral,
+  UserAgentOptions,
+  SessionDescriptionHandler as SdhApi,
+  Notification,
+} from 'sip.js';
 
-type IncomingResponse = Core.IncomingResponse;
 import { validateAccount } from './account';
 import { AudioRouter, createMeter } from './audio-router';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
@@ -50,6 +57,8 @@ import type {
   SoftphoneEvents,
   TransferResult,
 } from './types';
+
+type IncomingResponse = Core.IncomingResponse;
 
 /** The engine's public surface. */
 export interface SoftphoneEngine {
@@ -191,7 +200,9 @@ class Engine implements SoftphoneEngine {
     this.domain = domain;
     this.timers = options.timers ?? defaultTimers;
     this.log = options.logger ?? silentLogger;
-    this.emitter = new TypedEmitter<SoftphoneEvents>((event, error) => this.log.error(`listener of ${String(event)} threw`, error));
+    this.emitter = new TypedEmitter<SoftphoneEvents>((event, error) =>
+      this.log.error(`listener of ${String(event)} threw`, error),
+    );
     this.dialRules = { domain, ...options.dialRules };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     const gum = options.getUserMedia ?? ((c: MediaStreamConstraints) => navigator.mediaDevices.getUserMedia(c));
@@ -244,7 +255,8 @@ class Engine implements SoftphoneEngine {
   private setRegistration(patch: Partial<RegistrationStatus> & { state: RegistrationStatus['state'] }): void {
     const next: RegistrationStatus = { attempt: this.status.attempt, ...patch };
     if (patch.state !== 'retrying') delete next.nextRetryAt;
-    if (patch.lastError === undefined && patch.state !== 'registered' && this.status.lastError !== undefined) next.lastError = this.status.lastError;
+    if (patch.lastError === undefined && patch.state !== 'registered' && this.status.lastError !== undefined)
+      next.lastError = this.status.lastError;
     this.status = next;
     this.emitter.emit('registration', { ...next });
   }
@@ -267,18 +279,20 @@ class Engine implements SoftphoneEngine {
       authorizationUsername: acc.authUser ?? uri.user ?? '',
       authorizationPassword: acc.password ?? '',
       displayName: acc.displayName ?? '',
-      // We run our own back-off (SIP.js's fixed delay gives up after N attempts).
-      reconnectionAttempts: 0,
+      // SIP.js's own reconnection stays off (its default): we run the back-off ourselves
+      // (its fixed delay gives up after N attempts).
       sipExtensionReplaces: SIPExtension.Supported,
       logBuiltinEnabled: false,
-      logLevel: 'debug',
+      logLevel: 'warn',
       logConnector: (level, category, _label, content) => {
         if (level === 'error') this.log.error(`[${category}] ${content}`);
         else if (level === 'warn') this.log.warn(`[${category}] ${content}`);
         else this.log.debug(`[${category}] ${content}`);
       },
       sessionDescriptionHandlerFactory: (session, opts) => {
-        const sdh = factory(session, opts) as Web.SessionDescriptionHandler & { rollbackDescription?: () => Promise<void> };
+        const sdh = factory(session, opts) as Web.SessionDescriptionHandler & {
+          rollbackDescription?: () => Promise<void>;
+        };
         // SIP.js's web handler has no rollback: after a refused re-INVITE (491 glare, a
         // refused hold) the connection would stay in have-local-offer and every later
         // re-INVITE fail. Session.rollbackOffer() calls this (RFC 3264 section 8; JSEP rollback).
@@ -334,7 +348,10 @@ class Engine implements SoftphoneEngine {
     } catch (e) {
       this.scheduleRetry(errorText(e));
     }
-    this.qualityTimer = this.timers.setInterval(() => void this.sampleQuality(), this.options.qualityIntervalMs ?? 5000);
+    this.qualityTimer = this.timers.setInterval(
+      () => void this.sampleQuality(),
+      this.options.qualityIntervalMs ?? 5000,
+    );
   }
 
   /**
@@ -362,7 +379,8 @@ class Engine implements SoftphoneEngine {
           .register({
             requestDelegate: {
               onAccept: () => done(),
-              onReject: (res: IncomingResponse) => done(new Error(`${res.message.statusCode} ${res.message.reasonPhrase}`)),
+              onReject: (res: IncomingResponse) =>
+                done(new Error(`${res.message.statusCode} ${res.message.reasonPhrase}`)),
             },
           })
           .catch((e: unknown) => {
@@ -442,10 +460,10 @@ class Engine implements SoftphoneEngine {
     this.log.warn(`transport lost: ${reason}`);
     this.presence.onConnectionLost();
     this.markCallsRecovering();
-    if (this.status.state !== 'retrying') {
-      this.status = { ...this.status, attempt: 0 };
-      this.scheduleRetry(reason);
-    }
+    // A reconnection attempt in progress schedules its own retry when it fails.
+    if (this.reconnecting || this.status.state === 'retrying') return;
+    this.status = { ...this.status, attempt: 0 };
+    this.scheduleRetry(reason);
   }
 
   /**
@@ -459,7 +477,8 @@ class Engine implements SoftphoneEngine {
         if (!rec.info.recovering) {
           this.update(rec, { recovering: true });
           rec.recoveryTimer = this.timers.setTimeout(() => {
-            if (rec.info.recovering) this.endLocally(rec, 'connection_lost', 'The connection did not come back in time');
+            if (rec.info.recovering)
+              this.endLocally(rec, 'connection_lost', 'The connection did not come back in time');
           }, this.options.callRecoveryTimeoutMs ?? 30_000);
         }
       } else if (rec.info.state !== 'ended') {
@@ -483,7 +502,11 @@ class Engine implements SoftphoneEngine {
             onAccept: () => resolve(true),
             onReject: (res: IncomingResponse) => resolve(res.message.statusCode === 491 ? 'glare' : false),
           },
-          sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold: rec.heldWanted, offerOptions: { iceRestart: true } } as Web.SessionDescriptionHandlerOptions,
+          sessionDescriptionHandlerOptions: {
+            ...AUDIO_ONLY,
+            hold: rec.heldWanted,
+            offerOptions: { iceRestart: true },
+          } as Web.SessionDescriptionHandlerOptions,
         })
         .catch(() => resolve(false));
     });
@@ -581,7 +604,8 @@ class Engine implements SoftphoneEngine {
         new Promise<void>((r) => this.timers.setTimeout(r, 2000)),
       ]);
     }
-    if (ua && ua.state !== UserAgentState.Stopped) await Promise.race([ua.stop().catch(() => undefined), new Promise<void>((r) => this.timers.setTimeout(r, 3000))]);
+    if (ua && ua.state !== UserAgentState.Stopped)
+      await Promise.race([ua.stop().catch(() => undefined), new Promise<void>((r) => this.timers.setTimeout(r, 3000))]);
     if (this.deviceListener) navigator.mediaDevices?.removeEventListener('devicechange', this.deviceListener);
     this.deviceListener = undefined;
     await this.audio.close();
@@ -594,10 +618,21 @@ class Engine implements SoftphoneEngine {
 
   // ───────────────────────────── calls ─────────────────────────────
 
-  private newRecord(session: Session, info: Omit<CallInfo, 'id' | 'muted' | 'hold' | 'recovering' | 'waiting' | 'startedAt'> & Partial<CallInfo>): CallRecord {
+  private newRecord(
+    session: Session,
+    info: Omit<CallInfo, 'id' | 'muted' | 'hold' | 'recovering' | 'waiting' | 'startedAt'> & Partial<CallInfo>,
+  ): CallRecord {
     const id = `call-${++this.callSeq}-${Math.random().toString(36).slice(2, 8)}`;
     const rec: CallRecord = {
-      info: { id, muted: false, hold: 'none', recovering: false, waiting: false, startedAt: this.timers.now(), ...info },
+      info: {
+        id,
+        muted: false,
+        hold: 'none',
+        recovering: false,
+        waiting: false,
+        startedAt: this.timers.now(),
+        ...info,
+      },
       session,
       reinviteBusy: false,
       heldWanted: false,
@@ -610,7 +645,9 @@ class Engine implements SoftphoneEngine {
   }
 
   private activeOthers(exceptId: string): CallRecord[] {
-    return [...this.calls.values()].filter((r) => r.info.id !== exceptId && r.info.state !== 'ended' && r.info.state !== 'ringing');
+    return [...this.calls.values()].filter(
+      (r) => r.info.id !== exceptId && r.info.state !== 'ended' && r.info.state !== 'ringing',
+    );
   }
 
   private wireSession(rec: CallRecord): void {
@@ -627,7 +664,9 @@ class Engine implements SoftphoneEngine {
         if (statusCode >= 200 && statusCode < 300 && rec.info.recovering && this.status.state === 'registered') {
           if (rec.recoveryTimer !== undefined) this.timers.clearTimeout(rec.recoveryTimer);
           rec.recoveryTimer = undefined;
-          this.log.info(`call ${rec.info.id} renegotiated by the far end after reconnection (re-INVITE with ICE restart)`);
+          this.log.info(
+            `call ${rec.info.id} renegotiated by the far end after reconnection (re-INVITE with ICE restart)`,
+          );
           this.update(rec, { recovering: false });
         }
       },
@@ -635,7 +674,9 @@ class Engine implements SoftphoneEngine {
       onRefer: (referral: Referral) => void this.onRefer(rec, referral),
       onSessionDescriptionHandler: (sdh: SdhApi) => {
         const web = sdh as Web.SessionDescriptionHandler;
-        web.remoteMediaStream.addEventListener('addtrack', () => this.audio.attachRemote(rec.info.id, web.remoteMediaStream));
+        web.remoteMediaStream.addEventListener('addtrack', () =>
+          this.audio.attachRemote(rec.info.id, web.remoteMediaStream),
+        );
       },
     };
     session.stateChange.addListener((state) => {
@@ -643,7 +684,8 @@ class Engine implements SoftphoneEngine {
         const web = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
         if (web) this.audio.attachRemote(rec.info.id, web.remoteMediaStream);
         this.audio.setCallGates(rec.info.id, { muted: rec.info.muted, held: rec.heldWanted });
-        if (rec.info.state !== 'active') this.update(rec, { state: 'active', answeredAt: this.timers.now(), waiting: false });
+        if (rec.info.state !== 'active')
+          this.update(rec, { state: 'active', answeredAt: this.timers.now(), waiting: false });
         this.syncRinging();
       } else if (state === SessionState.Terminated) {
         this.finish(rec);
@@ -654,7 +696,10 @@ class Engine implements SoftphoneEngine {
   private finish(rec: CallRecord, cause?: HangupCause, reason?: string): void {
     if (rec.info.state === 'ended') return;
     if (rec.recoveryTimer !== undefined) this.timers.clearTimeout(rec.recoveryTimer);
-    const endCause: HangupCause = cause ?? rec.pendingCause ?? (rec.info.answeredAt ? 'remote_hangup' : rec.info.direction === 'inbound' ? 'missed' : 'failed');
+    const endCause: HangupCause =
+      cause ??
+      rec.pendingCause ??
+      (rec.info.answeredAt ? 'remote_hangup' : rec.info.direction === 'inbound' ? 'missed' : 'failed');
     const patch: Partial<CallInfo> = { state: 'ended', endedAt: this.timers.now(), endCause, recovering: false };
     if (rec.pendingStatus !== undefined) patch.endStatusCode = rec.pendingStatus;
     const why = reason ?? rec.pendingReason;
@@ -685,7 +730,10 @@ class Engine implements SoftphoneEngine {
 
   private onInvite(invitation: Invitation): void {
     const req = invitation.request;
-    const caller = extractCallerId({ pAssertedIdentity: req.getHeaders('P-Asserted-Identity'), from: req.getHeader('From') ?? '' });
+    const caller = extractCallerId({
+      pAssertedIdentity: req.getHeaders('P-Asserted-Identity'),
+      from: req.getHeader('From') ?? '',
+    });
     const replacee = invitation.replacee;
     const replaced = replacee ? this.bySession.get(replacee) : undefined;
     const busy = [...this.calls.values()].some((r) => r.info.state !== 'ended');
@@ -755,7 +803,8 @@ class Engine implements SoftphoneEngine {
       .invite({
         requestDelegate: {
           onProgress: (res: IncomingResponse) => {
-            if ((res.message.statusCode ?? 0) >= 180 && rec.info.state === 'calling') this.update(rec, { state: 'proceeding' });
+            if ((res.message.statusCode ?? 0) >= 180 && rec.info.state === 'calling')
+              this.update(rec, { state: 'proceeding' });
           },
           onReject: (res: IncomingResponse) => {
             const code = res.message.statusCode ?? 0;
@@ -777,7 +826,8 @@ class Engine implements SoftphoneEngine {
 
   async answer(callId: string): Promise<void> {
     const rec = this.need(callId);
-    if (!(rec.session instanceof Invitation) || rec.info.state !== 'ringing') throw new Error('This call is not ringing');
+    if (!(rec.session instanceof Invitation) || rec.info.state !== 'ringing')
+      throw new Error('This call is not ringing');
     // Call waiting: the call in progress goes on hold before we take the new one.
     for (const other of this.activeOthers(callId)) {
       if (other.info.state === 'active' && !other.heldWanted) await this.hold(other.info.id).catch(() => undefined);
@@ -794,7 +844,8 @@ class Engine implements SoftphoneEngine {
 
   async decline(callId: string, opts: { busy?: boolean } = {}): Promise<void> {
     const rec = this.need(callId);
-    if (!(rec.session instanceof Invitation) || rec.info.state !== 'ringing') throw new Error('This call is not ringing');
+    if (!(rec.session instanceof Invitation) || rec.info.state !== 'ringing')
+      throw new Error('This call is not ringing');
     rec.pendingCause = 'declined';
     // 603 Decline / 486 Busy Here (RFC 3261 sections 21.6.2, 21.4.24)
     await rec.session.reject({ statusCode: opts.busy ? 486 : 603 });
@@ -830,7 +881,8 @@ class Engine implements SoftphoneEngine {
 
   private async hangupRecord(rec: CallRecord, cause: HangupCause): Promise<void> {
     const s = rec.session;
-    rec.pendingCause = rec.pendingCause && cause === 'local_hangup' && rec.pendingCause !== 'remote_hangup' ? rec.pendingCause : cause;
+    rec.pendingCause =
+      rec.pendingCause && cause === 'local_hangup' && rec.pendingCause !== 'remote_hangup' ? rec.pendingCause : cause;
     try {
       switch (s.state) {
         case SessionState.Initial:
@@ -914,7 +966,10 @@ class Engine implements SoftphoneEngine {
     } else {
       // Resume refused: still held from the far end's point of view; keep the mic cut.
       rec.heldWanted = true;
-      session.sessionDescriptionHandlerOptionsReInvite = { ...AUDIO_ONLY, hold: true } as Web.SessionDescriptionHandlerOptions;
+      session.sessionDescriptionHandlerOptionsReInvite = {
+        ...AUDIO_ONLY,
+        hold: true,
+      } as Web.SessionDescriptionHandlerOptions;
       this.update(rec, { hold: 'held' });
       this.emitter.emit('notice', { code: 'resume_failed', message: 'The call could not be taken off hold.' });
     }
@@ -938,7 +993,13 @@ class Engine implements SoftphoneEngine {
     }
     for (const digit of digits.replace(/,/g, '')) {
       await rec.session.info({
-        requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit.toUpperCase()}\r\nDuration=120` } },
+        requestOptions: {
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: `Signal=${digit.toUpperCase()}\r\nDuration=120`,
+          },
+        },
       });
     }
     return 'info';
@@ -972,7 +1033,8 @@ class Engine implements SoftphoneEngine {
   async completeAttendedTransfer(callId: string, consultId: string): Promise<TransferResult> {
     const rec = this.need(callId);
     const consult = this.need(consultId);
-    if (consult.session.state !== SessionState.Established) return { ok: false, reason: 'The consultation call is not established' };
+    if (consult.session.state !== SessionState.Established)
+      return { ok: false, reason: 'The consultation call is not established' };
     // REFER with Refer-To: <consult remote target?Replaces=…> (RFC 3891 / RFC 5589 section 7).
     // The consult leg is ended by the target's BYE once it replaced it.
     consult.pendingCause = 'transferred';
@@ -991,9 +1053,14 @@ class Engine implements SoftphoneEngine {
    * Sends the REFER and follows the implicit subscription's NOTIFYs (message/sipfrag,
    * RFC 3515 section 2.4.5): a final 2xx completes the transfer and we BYE our leg.
    */
-  private refer(rec: CallRecord, referTo: Parameters<Session['refer']>[0], t: { kind: 'blind' | 'attended'; target: string }): Promise<TransferResult> {
+  private refer(
+    rec: CallRecord,
+    referTo: Parameters<Session['refer']>[0],
+    t: { kind: 'blind' | 'attended'; target: string },
+  ): Promise<TransferResult> {
     const session = rec.session;
-    if (session.state !== SessionState.Established) return Promise.resolve({ ok: false, reason: 'The call is not established' });
+    if (session.state !== SessionState.Established)
+      return Promise.resolve({ ok: false, reason: 'The call is not established' });
     this.update(rec, { transfer: { kind: t.kind, target: t.target, state: 'requested' } });
     return new Promise<TransferResult>((resolve) => {
       let done = false;
@@ -1010,12 +1077,16 @@ class Engine implements SoftphoneEngine {
         }
         resolve(result);
       };
-      const timer = this.timers.setTimeout(() => finish({ ok: false, reason: 'No answer from the transfer target' }), 45_000);
+      const timer = this.timers.setTimeout(
+        () => finish({ ok: false, reason: 'No answer from the transfer target' }),
+        45_000,
+      );
       session
         .refer(referTo, {
           requestDelegate: {
             onAccept: () => this.update(rec, { transfer: { kind: t.kind, target: t.target, state: 'accepted' } }),
-            onReject: (res: IncomingResponse) => finish({ ok: false, reason: `${res.message.statusCode} ${res.message.reasonPhrase}` }),
+            onReject: (res: IncomingResponse) =>
+              finish({ ok: false, reason: `${res.message.statusCode} ${res.message.reasonPhrase}` }),
           },
           onNotify: (notification: Notification) => {
             notification.accept().catch(() => undefined);
@@ -1077,7 +1148,11 @@ class Engine implements SoftphoneEngine {
     const rec = this.calls.get(callId);
     if (!rec) return undefined;
     const sdh = rec.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
-    return { peerConnection: sdh?.peerConnection, remoteStream: sdh?.remoteMediaStream, sentStream: sdh?.localMediaStream };
+    return {
+      peerConnection: sdh?.peerConnection,
+      remoteStream: sdh?.remoteMediaStream,
+      sentStream: sdh?.localMediaStream,
+    };
   }
 
   private async sampleQuality(): Promise<void> {
@@ -1100,7 +1175,12 @@ class Engine implements SoftphoneEngine {
             sent = Number(s.packetsSent ?? 0);
           } else if (s.type === 'remote-inbound-rtp' && typeof s.roundTripTime === 'number') {
             rtt = s.roundTripTime * 1000;
-          } else if (s.type === 'candidate-pair' && s.nominated && typeof s.currentRoundTripTime === 'number' && rtt === 0) {
+          } else if (
+            s.type === 'candidate-pair' &&
+            s.nominated &&
+            typeof s.currentRoundTripTime === 'number' &&
+            rtt === 0
+          ) {
             rtt = s.currentRoundTripTime * 1000;
           }
         });
@@ -1136,7 +1216,12 @@ class Engine implements SoftphoneEngine {
     if (!md || this.deviceListener) return;
     this.deviceListener = () => {
       void this.listDevices()
-        .then((d) => this.audio.handleDevicesChanged(new Set(d.inputs.map((i) => i.deviceId)), new Set(d.outputs.map((o) => o.deviceId))))
+        .then((d) =>
+          this.audio.handleDevicesChanged(
+            new Set(d.inputs.map((i) => i.deviceId)),
+            new Set(d.outputs.map((o) => o.deviceId)),
+          ),
+        )
         .catch((e: unknown) => this.log.warn('devicechange handling failed', e));
     };
     md.addEventListener('devicechange', this.deviceListener);
@@ -1145,8 +1230,12 @@ class Engine implements SoftphoneEngine {
   async listDevices(): Promise<AudioDevices> {
     const all = await navigator.mediaDevices.enumerateDevices();
     const devices: AudioDevices = {
-      inputs: all.filter((d) => d.kind === 'audioinput').map((d) => ({ deviceId: d.deviceId, label: d.label, kind: 'audioinput' as const })),
-      outputs: all.filter((d) => d.kind === 'audiooutput').map((d) => ({ deviceId: d.deviceId, label: d.label, kind: 'audiooutput' as const })),
+      inputs: all
+        .filter((d) => d.kind === 'audioinput')
+        .map((d) => ({ deviceId: d.deviceId, label: d.label, kind: 'audioinput' as const })),
+      outputs: all
+        .filter((d) => d.kind === 'audiooutput')
+        .map((d) => ({ deviceId: d.deviceId, label: d.label, kind: 'audiooutput' as const })),
     };
     this.emitter.emit('devices', devices);
     return devices;
@@ -1206,7 +1295,8 @@ class Engine implements SoftphoneEngine {
 
   async sendMessage(target: string, body: string): Promise<MessageResult> {
     const ua = this.ua;
-    if (!ua || !ua.isConnected() || this.status.state !== 'registered') return { ok: false, reason: 'Not connected to the server' };
+    if (!ua || !ua.isConnected() || this.status.state !== 'registered')
+      return { ok: false, reason: 'Not connected to the server' };
     let uri: string;
     try {
       uri = this.resolveTarget(target).uri;
@@ -1224,13 +1314,20 @@ class Engine implements SoftphoneEngine {
         this.timers.clearTimeout(timer);
         resolve(r);
       };
-      const timer = this.timers.setTimeout(() => finish({ ok: false, reason: 'No answer from the server (timeout)' }), this.options.messageTimeoutMs ?? 10_000);
+      const timer = this.timers.setTimeout(
+        () => finish({ ok: false, reason: 'No answer from the server (timeout)' }),
+        this.options.messageTimeoutMs ?? 10_000,
+      );
       messager
         .message({
           requestDelegate: {
             onAccept: () => finish({ ok: true }),
             onReject: (res: IncomingResponse) =>
-              finish({ ok: false, reason: `${res.message.statusCode ?? ''} ${res.message.reasonPhrase ?? ''}`.trim(), statusCode: res.message.statusCode ?? 0 }),
+              finish({
+                ok: false,
+                reason: `${res.message.statusCode ?? ''} ${res.message.reasonPhrase ?? ''}`.trim(),
+                statusCode: res.message.statusCode ?? 0,
+              }),
           },
         })
         .catch((e: unknown) => finish({ ok: false, reason: errorText(e) }));
@@ -1239,7 +1336,10 @@ class Engine implements SoftphoneEngine {
 
   private onMessage(message: Message): void {
     const req = message.request;
-    const from = extractCallerId({ pAssertedIdentity: req.getHeaders('P-Asserted-Identity'), from: req.getHeader('From') ?? '' });
+    const from = extractCallerId({
+      pAssertedIdentity: req.getHeaders('P-Asserted-Identity'),
+      from: req.getHeader('From') ?? '',
+    });
     message.accept().catch(() => undefined);
     this.emitter.emit('message', {
       from: from.number,

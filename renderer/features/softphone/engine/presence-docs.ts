@@ -7,13 +7,23 @@
 import type { OwnPresence } from './types';
 
 function xmlEscape(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 /** PIDF body for our own state. The `<note>` carries our exact state for other Poste clients. */
 export function buildPidf(entity: string, state: OwnPresence): string {
   const basic = state === 'offline' ? 'closed' : 'open';
-  const activity = state === 'lunch' ? '<rpid:lunch/>' : state === 'break' ? '<rpid:away/>' : state === 'offline' ? '<rpid:permanent-absence/>' : '';
+  const activity =
+    state === 'lunch'
+      ? '<rpid:lunch/>'
+      : state === 'break'
+        ? '<rpid:away/>'
+        : state === 'offline'
+          ? '<rpid:permanent-absence/>'
+          : '';
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="${xmlEscape(entity)}">\n` +
@@ -27,28 +37,33 @@ function parse(xml: string): Document | undefined {
   if (!xml.trim()) return undefined;
   try {
     const doc = new DOMParser().parseFromString(xml, 'application/xml');
-    if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0 || doc.getElementsByTagName('parsererror').length > 0) return undefined;
+    if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0 || doc.getElementsByTagName('parsererror').length > 0)
+      return undefined;
     return doc;
   } catch {
     return undefined;
   }
 }
 
-const byName = (root: Document | Element, name: string): Element[] => Array.from(root.getElementsByTagNameNS('*', name));
+const byName = (root: Document | Element, name: string): Element[] =>
+  Array.from(root.getElementsByTagNameNS('*', name));
 
 /** Reads a colleague's PIDF. Empty body (no publication) → `offline` (RFC 3856 section 6.6.1 "closed"). */
 export function parsePidf(xml: string): { presence: OwnPresence; note?: string } {
   const doc = parse(xml);
   if (!doc) return { presence: 'offline' };
   const notes = byName(doc, 'note').map((n) => (n.textContent ?? '').trim().toLowerCase());
-  const known = notes.find((n): n is OwnPresence => n === 'available' || n === 'break' || n === 'lunch' || n === 'offline');
+  const known = notes.find(
+    (n): n is OwnPresence => n === 'available' || n === 'break' || n === 'lunch' || n === 'offline',
+  );
   const basic = byName(doc, 'basic').map((b) => (b.textContent ?? '').trim().toLowerCase());
   const note = notes.find((n) => n.length > 0);
   if (known) return note ? { presence: known, note } : { presence: known };
   const activities = byName(doc, 'activities').flatMap((a) => Array.from(a.children).map((c) => c.localName));
   let presence: OwnPresence;
   if (basic.length > 0 && !basic.includes('open')) presence = 'offline';
-  else if (activities.some((a) => a === 'lunch' || a === 'meal' || a === 'dinner' || a === 'breakfast')) presence = 'lunch';
+  else if (activities.some((a) => a === 'lunch' || a === 'meal' || a === 'dinner' || a === 'breakfast'))
+    presence = 'lunch';
   else if (activities.some((a) => a === 'away' || a === 'break' || a === 'busy')) presence = 'break';
   else presence = basic.includes('open') ? 'available' : 'offline';
   return note ? { presence, note } : { presence };

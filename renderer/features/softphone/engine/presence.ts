@@ -75,7 +75,10 @@ export class PresenceManager {
     if (!this.publisher || this.publisher.state === PublisherState.Terminated) {
       const target = UserAgent.makeURI(this.deps.aor);
       if (!target) return;
-      const publisher = new Publisher(ua, target, 'presence', { contentType: 'application/pidf+xml', expires: this.deps.expires });
+      const publisher = new Publisher(ua, target, 'presence', {
+        contentType: 'application/pidf+xml',
+        expires: this.deps.expires,
+      });
       this.publishedOnce = false;
       publisher.stateChange.addListener((s) => {
         if (s === PublisherState.Published) {
@@ -84,7 +87,8 @@ export class PresenceManager {
         } else if (s === PublisherState.Terminated && this.publisher === publisher) {
           this.publisher = undefined;
           // Terminated without ever being accepted: the server refused the PUBLISH.
-          if (!this.publishedOnce && this.deps.isRegistered()) this.unavailable('PUBLISH', 'The server refused to publish our presence (PUBLISH rejected).');
+          if (!this.publishedOnce && this.deps.isRegistered())
+            this.unavailable('PUBLISH', 'The server refused to publish our presence (PUBLISH rejected).');
         }
       });
       this.publisher = publisher;
@@ -111,7 +115,14 @@ export class PresenceManager {
       if (this.watches.has(uri)) continue;
       const w: Watch = {
         uri,
-        state: { uri, number: uriNumber(uri), status: 'unknown', presence: 'unknown', dialog: 'unknown', updatedAt: this.deps.timers.now() },
+        state: {
+          uri,
+          number: uriNumber(uri),
+          status: 'unknown',
+          presence: 'unknown',
+          dialog: 'unknown',
+          updatedAt: this.deps.timers.now(),
+        },
         subs: {},
         failures: 0,
       };
@@ -126,7 +137,8 @@ export class PresenceManager {
     for (const kind of ['presence', 'dialog'] as const) {
       const sub = w.subs[kind];
       delete w.subs[kind];
-      if (sub && sub.subscriber.state !== SubscriptionState.Terminated) void sub.subscriber.unsubscribe().catch(() => undefined);
+      if (sub && sub.subscriber.state !== SubscriptionState.Terminated)
+        void sub.subscriber.unsubscribe().catch(() => undefined);
     }
   }
 
@@ -141,7 +153,10 @@ export class PresenceManager {
     const existing = w.subs[kind];
     if (existing && existing.subscriber.state !== SubscriptionState.Terminated) return;
     const accept = kind === 'presence' ? 'application/pidf+xml' : 'application/dialog-info+xml';
-    const subscriber = new Subscriber(ua, target, kind, { expires: this.deps.expires, extraHeaders: [`Accept: ${accept}`] });
+    const subscriber = new Subscriber(ua, target, kind, {
+      expires: this.deps.expires,
+      extraHeaders: [`Accept: ${accept}`],
+    });
     const entry = { subscriber, notified: false };
     w.subs[kind] = entry;
     subscriber.delegate = {
@@ -166,7 +181,8 @@ export class PresenceManager {
       if (!entry.notified) {
         // Refused before any NOTIFY: a server without presence (or this event package).
         w.failures += 1;
-        if (w.failures >= 2) this.unavailable('SUBSCRIBE', `The server refused to subscribe to ${kind} (SUBSCRIBE rejected).`);
+        if (w.failures >= 2)
+          this.unavailable('SUBSCRIBE', `The server refused to subscribe to ${kind} (SUBSCRIBE rejected).`);
       }
       // Terminated by the server (481 after a restart, expiry, deactivation): make a new one.
       if (this.deps.isRegistered()) this.retryLater(w);

@@ -205,7 +205,11 @@ export interface SoftphoneEvents {
   devices: AudioDevices;
   audioRouting: AudioRouting;
   /** A selected device disappeared (unplugged): the default is used instead. */
-  deviceFallback: { role: 'microphone' | 'headset' | 'ringer' | 'shadowOutput' | 'shadowMicrophone'; lostDeviceId: string; message: string };
+  deviceFallback: {
+    role: 'microphone' | 'headset' | 'ringer' | 'shadowOutput' | 'shadowMicrophone';
+    lostDeviceId: string;
+    message: string;
+  };
   ownPresence: { state: OwnPresence; published: boolean };
   colleague: ColleagueState;
   /** The server refused PUBLISH/SUBSCRIBE: presence lamps cannot work with this server. */

@@ -1,0 +1,137 @@
+import { describe, it, expect } from 'vitest';
+import { createSoftphoneStore } from './store';
+import { TypedEmitter } from './engine/emitter';
+import type { CallInfo, SoftphoneEngine, SoftphoneEvents } from './engine';
+
+/** A hand-written fake engine: records what the store asks, emits what a test says. */
+function fakeEngine() {
+  const emitter = new TypedEmitter<SoftphoneEvents>();
+  const asked: string[] = [];
+  let holdResult: CallInfo['hold'] = 'held';
+  const engine = {
+    on: emitter.on.bind(emitter),
+    registration: { state: 'stopped', attempt: 0 },
+    getCalls: () => [],
+    getAudioRouting: () => ({
+      microphoneId: '',
+      headsetOutputId: '',
+      ringerOutputId: '',
+      shadowOutputId: null,
+      shadowMicrophoneId: '',
+      shadowMode: 'listen',
+    }),
+    ownPresence: 'available',
+    getColleagues: () => [],
+    start: async () => void asked.push('start'),
+    answer: async (id: string) => void asked.push(`answer ${id}`),
+    hold: async (id: string) => (asked.push(`hold ${id}`), holdResult),
+    mute: (id: string) => void asked.push(`mute ${id}`),
+    unmute: (id: string) => void asked.push(`unmute ${id}`),
+    call: async (t: string) => {
+      if (t === 'bad') throw new Error('Cannot dial "bad"');
+      return 'call-9';
+    },
+  } as unknown as SoftphoneEngine;
+  return { engine, emitter, asked, setHoldResult: (r: CallInfo['hold']) => (holdResult = r) };
+}
+
+const call = (patch: Partial<CallInfo>): CallInfo => ({
+  id: 'c1',
+  direction: 'inbound',
+  state: 'ringing',
+  remoteNumber: '5145550123',
+  remoteUri: 'sip:5145550123@poste.test',
+  startedAt: 1,
+  muted: false,
+  hold: 'none',
+  recovering: false,
+  waiting: false,
+  ...patch,
+});
+
+describe('softphone store', () => {
+  it("Julie's phone rings: the store shows the ringing call, then the answered one, then the ended one in recent calls", () => {
+    const store = createSoftphoneStore();
+    const { engine, emitter } = fakeEngine();
+    store.getState().actions.attach(engine);
+    emitter.emit('incomingCall', call({}));
+    expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
+    emitter.emit('callUpdated', call({ state: 'active', answeredAt: 2 }));
+    expect(store.getState().ringing).toEqual([]);
+    expect(store.getState().calls[0]?.state).toBe('active');
+    emitter.emit('callUpdated', call({ state: 'ended', endedAt: 3, endCause: 'remote_hangup' }));
+    expect(store.getState().calls).toEqual([]);
+    expect(store.getState().recentCalls[0]?.endCause).toBe('remote_hangup');
+  });
+
+  it('follows registration, presence, colleagues, messages and device notices', () => {
+    const store = createSoftphoneStore();
+    const { engine, emitter } = fakeEngine();
+    store.getState().actions.attach(engine);
+    emitter.emit('registration', { state: 'retrying', attempt: 2, lastError: 'WebSocket closed', nextRetryAt: 5000 });
+    expect(store.getState().registration).toEqual({
+      state: 'retrying',
+      attempt: 2,
+      lastError: 'WebSocket closed',
+      nextRetryAt: 5000,
+    });
+    emitter.emit('colleague', {
+      uri: 'sip:marc@poste.test',
+      number: 'marc',
+      status: 'on_call',
+      presence: 'available',
+      dialog: 'on_call',
+      updatedAt: 1,
+    });
+    expect(store.getState().colleagues['sip:marc@poste.test']?.status).toBe('on_call');
+    emitter.emit('presenceUnavailable', { method: 'SUBSCRIBE', reason: 'no presence on this server' });
+    expect(store.getState().presenceUnavailable).toBe('no presence on this server');
+    emitter.emit('message', {
+      from: '5145550123',
+      fromUri: 'sip:5145550123@poste.test',
+      body: 'Oui, 10 h me va',
+      contentType: 'text/plain',
+      at: 9,
+    });
+    expect(store.getState().messages.at(-1)?.body).toBe('Oui, 10 h me va');
+    emitter.emit('deviceFallback', {
+      role: 'headset',
+      lostDeviceId: 'x',
+      message: 'The headset was unplugged; using the default output.',
+    });
+    expect(store.getState().notices.at(-1)?.code).toBe('device_fallback_headset');
+  });
+
+  it('actions go to the engine; a failure becomes lastError instead of an exception', async () => {
+    const store = createSoftphoneStore();
+    const fake = fakeEngine();
+    const { actions } = store.getState();
+    actions.attach(fake.engine);
+    await actions.answer('c1');
+    expect(await actions.call('5145550123')).toBe('call-9');
+    expect(await actions.call('bad')).toBeUndefined();
+    expect(store.getState().lastError).toBe('Cannot dial "bad"');
+    fake.emitter.emit('callUpdated', call({ state: 'active' }));
+    actions.toggleMute('c1');
+    expect(fake.asked).toEqual(['answer c1', 'mute c1']);
+  });
+
+  it('a refused hold is said plainly (the microphone stays cut, SIP.js #685)', async () => {
+    const store = createSoftphoneStore();
+    const fake = fakeEngine();
+    fake.setHoldResult('holdFailed');
+    store.getState().actions.attach(fake.engine);
+    await store.getState().actions.hold('c1');
+    expect(store.getState().lastError).toMatch(/could not be put on hold/);
+  });
+
+  it('detaching stops listening to the engine', () => {
+    const store = createSoftphoneStore();
+    const { engine, emitter } = fakeEngine();
+    const detach = store.getState().actions.attach(engine);
+    detach();
+    emitter.emit('incomingCall', call({}));
+    expect(store.getState().calls).toEqual([]);
+    expect(store.getState().attached).toBe(false);
+  });
+});
