@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { leads } from './0002-leads';
 import { desk } from './0003-desk';
+import { sync } from './0004-sync';
 
 /** Every migration, in order. Add a file per change; never edit a released one. */
-export const migrations: readonly Migration[] = [initial, leads, desk];
+export const migrations: readonly Migration[] = [initial, leads, desk, sync];
