@@ -256,3 +256,45 @@ describe('dates and durations', () => {
     expect(formatDuration(3723)).toBe('1:02:03');
   });
 });
+
+describe('history lines written by zone 9 (issue 5)', () => {
+  let frA: Translate;
+  let enA: Translate;
+  beforeAll(async () => {
+    const { actionsLocales } = await import('../actions/locales');
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'fr',
+      ns: ['record', 'actions'],
+      defaultNS: 'record',
+      resources: {
+        fr: { record: recordLocales.fr, actions: actionsLocales.fr },
+        en: { record: recordLocales.en, actions: actionsLocales.en },
+      },
+      interpolation: { escapeValue: false },
+    });
+    frA = i18n.getFixedT('fr', 'record');
+    enA = i18n.getFixedT('en', 'record');
+  });
+
+  it('a call that ended unanswered says so', () => {
+    const a = act({ kind: 'call', data: { answered: false, endedAt: at } });
+    expect([historyText(a, frA, 'fr'), historyText(a, enA, 'en')]).toEqual([
+      'Rappel effectué par Julie Tremblay, sans réponse',
+      'Callback made by Julie Tremblay, not answered',
+    ]);
+  });
+
+  it('a result reads in the record’s language', () => {
+    const a = act({ kind: 'result', data: { label: 'Déjà acheté', labelEn: 'Already bought' } });
+    expect([historyText(a, frA, 'fr'), historyText(a, enA, 'en')]).toEqual([
+      'Résultat « Déjà acheté » par Julie Tremblay',
+      'Result “Already bought” by Julie Tremblay',
+    ]);
+  });
+
+  it('RDV-1: a moved meeting names who moved it', () => {
+    const a = act({ kind: 'booking', data: { subject: 'JULIE / S1', at: '2026-03-12T14:00:00Z', movedFrom: '2026-03-11T14:00:00Z' } });
+    expect(historyText(a, frA, 'fr')).toBe('Rendez-vous « JULIE / S1 » déplacé au 2026-03-12 10 h 00 par Julie Tremblay');
+  });
+});

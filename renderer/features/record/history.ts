@@ -74,7 +74,9 @@ export function historyText(
       const inbound = activity.kind === 'call' && text(data, 'direction') === 'inbound';
       const line = t(inbound ? 'history.callInbound' : 'history.call', { agent });
       const duration = seconds(data);
-      return duration === null ? line : line + t('history.duration', { duration: formatDuration(duration) });
+      if (duration !== null) return line + t('history.duration', { duration: formatDuration(duration) });
+      // Appeler's outcome once the call ended unanswered (issue 5): the actions namespace's words.
+      return data?.answered === false ? line + t('actions:history.notAnswered') : line;
     }
     case 'sms': {
       const template = text(data, 'templateName', 'template');
@@ -87,7 +89,8 @@ export function historyText(
       return recipient ? t('history.redirect', { recipient, agent }) : t('history.redirectUnknown', { agent });
     }
     case 'result': {
-      const choice = text(data, 'label', 'choice', 'result') ?? note;
+      // The choice's English label when the record is read in English (the French one is the reference).
+      const choice = (language === 'en' ? text(data, 'labelEn') : null) ?? text(data, 'label', 'choice', 'result') ?? note;
       return choice ? t('history.result', { choice, agent }) : t('history.resultUnknown', { agent });
     }
     case 'follow_up':
@@ -125,6 +128,11 @@ export function historyText(
       const subject =
         text(data, 'subject') ?? (activity.meetingId ? (options.meetingSubject?.(activity.meetingId) ?? null) : null);
       const at = text(data, 'at', 'meetingAt');
+      if (subject && at && text(data, 'movedFrom')) {
+        // RDV-1: a move keeps the booker; the line says who moved it, not who booked it.
+        const when = formatDateTime(at, language, options.timeZone ?? CENTRE_TIME_ZONE);
+        return t('actions:history.meetingMoved', { subject, when, agent });
+      }
       if (subject && at) {
         const when = formatDateTime(at, language, options.timeZone ?? CENTRE_TIME_ZONE);
         return t('history.booking', { subject, when, agent });

@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startPosteWeb, type RunningPoste } from '../support/poste-web';
+import { eventually, visible } from '../support/ui';
+
+/**
+ * Zone 9 from the record, in Chromium on the web host's demo data (issue 5): Email,
+ * Rediriger, Résultat and the booking each change the rows and write their history line.
+ * Assumes the app wiring: RecordView's onAction → useActionsStore.openAction, and
+ * <ActionDialogs client={client} /> mounted with the actions and booking namespaces.
+ */
+let poste: RunningPoste;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  poste = await startPosteWeb();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(poste.url);
+  await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
+  await page.getByRole('button', { name: /Ouvrir la fiche de Éloïse Côté-Tremblay/ }).first().click();
+  await visible(page.getByRole('region', { name: '9 · Action' }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await poste?.stop();
+});
+
+const actions = () => page.getByRole('region', { name: '9 · Action' });
+const history = () => page.getByRole('region', { name: '8 · Historique' });
+const dialog = () => page.getByRole('dialog');
+
+async function closeDialog(): Promise<void> {
+  await dialog().getByRole('button', { name: 'Fermer' }).first().click();
+  await eventually(async () => expect(await dialog().count()).toBe(0));
+}
+
+describe('zone 9 from the record', () => {
+  it('Email: the mail program opens on « Suite à votre contact » and the history says so', async () => {
+    await actions().getByRole('button', { name: 'Email', exact: true }).click();
+    await dialog().getByRole('button', { name: 'Ouvrir le courriel' }).click();
+    const link = await visible(dialog().getByTestId('mailto-link'));
+    expect(await link.getAttribute('href')).toMatch(/^mailto:eloise\.cote@example\.ca\?subject=Suite%20%C3%A0%20votre%20contact$/);
+    await visible(history().getByText(/Email envoyé par /).first());
+    await closeDialog();
+  });
+
+  it('Rediriger to AUTRE: the poste:// link in the mail, and « Transmis à … »', async () => {
+    await actions().getByRole('button', { name: 'Rediriger', exact: true }).click();
+    await dialog().getByLabel('Destinataire').selectOption({ label: 'AUTRE' });
+    await dialog().getByLabel('Adresse du destinataire').fill('gerant@concession.ca');
+    await dialog().getByRole('button', { name: 'Transmettre' }).click();
+    const href = (await (await visible(dialog().getByTestId('mailto-link'))).getAttribute('href')) ?? '';
+    expect(href.startsWith('mailto:gerant@concession.ca?subject=Contact%20%3A%20Poste%20%C3%A0%20traiter&body=')).toBe(true);
+    expect(decodeURIComponent(href)).toMatch(/poste:\/\/contact\/[A-Za-z0-9_-]+/);
+    await visible(history().getByText(/Transmis à gerant@concession\.ca par /).first());
+    await closeDialog();
+  });
+
+  it('Résultat « Pas de réponse »: zone 10 and the history line', async () => {
+    await actions().getByRole('button', { name: 'Résultat', exact: true }).click();
+    await dialog().getByLabel('Résultat').selectOption({ label: 'Pas de réponse' });
+    await dialog().getByRole('button', { name: 'Enregistrer' }).click();
+    await visible(dialog().getByText('Résultat enregistré.'));
+    await visible(page.getByRole('region', { name: '10 · Résultat' }).getByText('Pas de réponse').first());
+    await visible(history().getByText(/Résultat « Pas de réponse » par /).first());
+    await closeDialog();
+  });
+
+  it('« Rejoint — RDV pris » opens the booking: composed subject and tag, meeting written, Rendez-vous cédulé', async () => {
+    await actions().getByRole('button', { name: 'Résultat', exact: true }).click();
+    await dialog().getByLabel('Résultat').selectOption({ label: 'Rejoint — RDV pris' });
+    await dialog().getByRole('button', { name: 'Enregistrer' }).click();
+    await visible(dialog().getByRole('heading', { name: 'Prendre un rendez-vous' }));
+    await dialog().getByLabel('Type de rendez-vous').selectOption({ label: 'Inventaire' });
+    await visible(dialog().getByTestId('booking-subject').getByText(/ÉLOÏSE \/ INVENTAIRE/));
+    await visible(dialog().getByTestId('booking-tag').getByText(/Argent/));
+    await dialog().getByLabel('Succursale').fill('Laval');
+    await dialog().getByLabel('Représentant (SPEX)').fill('Luc Bergeron');
+    await dialog().getByLabel('Courriel du représentant').fill('luc@concession.ca');
+    await dialog().getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    await visible(dialog().getByText(/Rendez-vous « ÉLOÏSE \/ INVENTAIRE » enregistré/));
+    expect(await dialog().getByTestId('mailto-link').getAttribute('href')).toMatch(/^mailto:luc@concession\.ca\?subject=Rendez-vous%20%3A%20%C3%89LO%C3%8FSE/);
+    await closeDialog();
+    await visible(page.getByRole('region', { name: '7 · Rendez-vous pris par contact' }).getByText('ÉLOÏSE / INVENTAIRE').first());
+    await visible(page.getByRole('region', { name: '3 · Statut' }).getByText('Rendez-vous cédulé').first());
+    await visible(history().getByText(/Rendez-vous « ÉLOÏSE \/ INVENTAIRE » pris pour le .* par /).first());
+    expect(pageErrors).toEqual([]);
+  });
+});
