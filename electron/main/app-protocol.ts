@@ -1,10 +1,8 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { join, normalize, resolve, sep } from 'node:path';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, resolveInside } from './policy';
 
-/** The renderer is served from app://poste/, a standard secure origin of our own. */
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://poste';
+export { APP_ORIGIN, APP_SCHEME, isOurUrl, rendererRoot, resolveInside } from './policy';
 
 /** Must run before `app.ready`. */
 export function registerAppScheme(): void {
@@ -13,34 +11,16 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Maps a request path to a file inside `root`, or null if it escapes it. */
-export function resolveInside(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const base = resolve(root);
-  const file = resolve(base, normalize(`.${decoded === '/' ? '/index.html' : decoded}`));
-  return file.startsWith(base + sep) ? file : null;
-}
-
-/** Serves the built renderer; anything outside it is a 404. */
+/** Serves the built renderer with our CSP; anything outside it is a 404. */
 export function handleAppProtocol(root: string): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === 'poste' ? resolveInside(root, url.pathname) : null;
     if (!file) return new Response('not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
   });
-}
-
-export function isOurUrl(url: string): boolean {
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
-
-export function rendererRoot(appPath: string): string {
-  return join(appPath, 'dist', 'renderer');
 }

@@ -1,12 +1,12 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-import { isSafeExternalUrl } from '../services/security/external-url';
 import type { Logger } from '../services/log/logger';
-import { APP_ORIGIN, isOurUrl } from './app-protocol';
+import { APP_ORIGIN, navigationDecision, permissionCheck, permissionDecision, windowOpenDecision } from './policy';
 
 /**
  * The main window with the security baseline: context isolation, sandbox, no Node in the
  * page, navigation and new windows denied, the microphone granted only to our own page.
+ * Every decision is a pure function of policy.ts, tested in Node.
  */
 export function createMainWindow(preloadPath: string, logger: Logger): BrowserWindow {
   const win = new BrowserWindow({
@@ -21,7 +21,10 @@ export function createMainWindow(preloadPath: string, logger: Logger): BrowserWi
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       spellcheck: false,
       // A phone must keep registering and ringing when the window is hidden.
       backgroundThrottling: false,
@@ -32,34 +35,37 @@ export function createMainWindow(preloadPath: string, logger: Logger): BrowserWi
   win.once('ready-to-show', () => win.show());
 
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isOurUrl(url)) {
+    if (navigationDecision(url) === 'deny') {
       event.preventDefault();
       logger.warn('navigation refused', { scheme: url.split(':')[0] });
     }
   });
   win.webContents.on('will-redirect', (event, url) => {
-    if (!isOurUrl(url)) event.preventDefault();
+    if (navigationDecision(url) === 'deny') event.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (navigationDecision(event.url) === 'deny') event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(url);
     else logger.warn('window.open refused', { scheme: url.split(':')[0] });
-    return { action: 'deny' };
+    return { action: decision.action };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const ours = isOurUrl(details.requestingUrl) && contents.id === win.webContents.id;
-    const audioOnly =
-      permission === 'media' &&
-      'mediaTypes' in details &&
-      (details.mediaTypes ?? []).every((type) => type === 'audio');
-    callback(ours && audioOnly);
+    callback(
+      permissionDecision({
+        permission,
+        requestingUrl: details.requestingUrl,
+        fromOurWindow: contents.id === win.webContents.id,
+        mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+      }),
+    );
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    if (permission === 'media') return requestingOrigin === APP_ORIGIN;
-    return false;
-  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionCheck(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
 
   void win.loadURL(`${APP_ORIGIN}/index.html`);

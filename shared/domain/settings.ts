@@ -58,6 +58,8 @@ export const settingsSchema = z.object({
     outsidePrefix: z.string().regex(/^[0-9*#]{0,4}$/, 'an outside-line prefix is up to 4 digits'),
     dialPlusOne: z.boolean(),
   }),
+  /** OS notifications (web Notification API in both hosts) for incoming calls and texts. */
+  notifications: z.object({ calls: z.boolean(), texts: z.boolean() }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bleadRingTimeoutS: 18,
   smsDomain: null,
   dialRules: { outsidePrefix: '', dialPlusOne: true },
+  notifications: { calls: true, texts: true },
 };
 
 /** A partial update: every key optional, each value still validated. */

@@ -34,7 +34,7 @@ export async function dispatch(
   logger?: DispatchLogger,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `unknown channel: ${String(channel).slice(0, 80)}` } };
+    return { ok: false, error: { code: 'unknown_channel', message: `unknown channel: ${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}` } };
   }
   const parsed = requests[channel].input.safeParse(input ?? {});
   if (!parsed.success) {
