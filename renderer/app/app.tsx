@@ -8,6 +8,11 @@ import { useInboundStore } from '../features/inbound/store';
 import { RecordView } from '../features/record/record-view';
 import { useRecordStore } from '../features/record/store';
 import { SearchPanel } from '../features/search/search-panel';
+import { softphoneStore, useSoftphone } from '../features/softphone/store';
+import { useSoftphoneBridgeEffect } from '../features/softphone/use-softphone-bridge';
+import { IncomingCallActions } from '../features/softphone/ui/incoming-call-actions';
+import { RegistrationBadge } from '../features/softphone/ui/registration-badge';
+import { SoftphonePanel } from '../features/softphone/ui/softphone-panel';
 import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { useAppStore } from './store';
@@ -36,6 +41,8 @@ function Shell({ client }: AppProps) {
   const { info, settings, agents, language, error, load, setLanguage, setAgent } = useAppStore();
   const { clientId, open } = useRecordStore();
   const { current, receive } = useInboundStore();
+  useSoftphoneBridgeEffect(client);
+  const registered = useSoftphone((s) => s.registration.state === 'registered');
 
   useEffect(() => {
     void load(client);
@@ -76,6 +83,7 @@ function Shell({ client }: AppProps) {
           )}
           {info && <span className="header-item muted">{t('clients', { count: info.clients })}</span>}
           {info && <span className="header-item badge">{t(`host.${info.host}`)}</span>}
+          <RegistrationBadge />
           <SimulateControl client={client} />
           <button
             type="button"
@@ -97,18 +105,21 @@ function Shell({ client }: AppProps) {
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
           <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
           {me?.role === 'da' && <DaList client={client} onOpen={(id) => void open(client, id)} />}
+          <SoftphonePanel agents={agents} meId={me?.id ?? null} />
         </aside>
         <main className="shell-main" aria-label={t('main')}>
+          <IncomingCallActions agents={agents} />
           <ScreenPop client={client} agents={agents} me={me} language={language} />
           {clientId ? (
             <RecordView
               client={client}
               context={{
-                registered: false,
+                registered,
                 hasCallbackDevice: (settings?.callbackDevices.length ?? 0) > 0,
                 smsRouteSet: Boolean(settings?.smsDomain),
                 language,
               }}
+              onCall={(e164) => void softphoneStore.getState().actions.call(e164)}
               verdict={current && current.clientId === clientId ? <VerdictBadge verdict={current.verdict} agents={agents} /> : undefined}
             />
           ) : (

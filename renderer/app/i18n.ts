@@ -5,6 +5,7 @@ import { recordLocales } from '../features/record/locales';
 import { searchLocales } from '../features/search/locales';
 import { inboundLocales } from '../features/inbound/locales';
 import { daLocales } from '../features/da/locales';
+import { softphoneLocales } from '../features/softphone/locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -18,6 +19,7 @@ const namespaces = {
   search: searchLocales,
   inbound: inboundLocales,
   da: daLocales,
+  softphone: softphoneLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {

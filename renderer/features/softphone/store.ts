@@ -11,6 +11,8 @@ import { useStore } from 'zustand';
 import type {
   AudioDevices,
   AudioRouting,
+  CallbackFirstOptions,
+  CallbackResult,
   CallInfo,
   ColleagueState,
   DtmfMethod,
@@ -42,6 +44,11 @@ export interface SoftphoneActions {
   answer(callId: string): Promise<void>;
   decline(callId: string, busy?: boolean): Promise<void>;
   answerAndTransfer(callId: string, target: string): Promise<TransferResult | undefined>;
+  /**
+   * « Appeler via BLEAD »: the agent's device first, then the contact, bridged in the page.
+   * Never throws: a failure to start comes back as `{ outcome: 'failed', reason }`.
+   */
+  callbackFirst(deviceTarget: string, contactTarget: string, opts: CallbackFirstOptions): Promise<CallbackResult>;
   cancel(callId: string): Promise<void>;
   hangup(callId: string): Promise<void>;
   toggleMute(callId: string): void;
@@ -178,6 +185,12 @@ export function createSoftphoneStore(): StoreApi<SoftphoneState> {
         await run((e) => e.decline(id, { busy: busy === true }));
       },
       answerAndTransfer: (id, target) => run((e) => e.answerAndTransfer(id, target)),
+      callbackFirst: async (deviceTarget, contactTarget, opts) =>
+        (await run((e) => e.callbackFirst(deviceTarget, contactTarget, opts))) ?? {
+          outcome: 'failed',
+          durationS: null,
+          reason: get().lastError ?? 'The softphone is not ready',
+        },
       cancel: async (id) => {
         await run((e) => e.cancel(id));
       },

@@ -38,6 +38,8 @@ interface CallAudio {
   remoteTrackId?: string;
   muted: boolean;
   held: boolean;
+  /** A callback-first leg: the agent's microphone and headset stay out of it. */
+  isolated: boolean;
 }
 
 interface OpenMic {
@@ -93,6 +95,8 @@ export class AudioRouter {
   private readonly calls = new Map<string, CallAudio>();
   private ring: { oscs: OscillatorNode[]; gain: GainNode; timer: unknown } | undefined;
   private bargeConnected = false;
+  /** Calls to keep away from the agent's microphone and headset (callback-first legs). */
+  private readonly isolatedIds = new Set<string>();
 
   constructor(
     private readonly deps: AudioRouterDeps,
@@ -284,9 +288,10 @@ export class AudioRouter {
       shadowGate.connect(dest);
       this.micBus.connect(micGate);
       if (this.bargeConnected) this.shadowToClient.connect(shadowGate);
-      remoteGain.connect(this.headsetBus);
+      const isolated = this.isolatedIds.has(callId);
+      if (!isolated) remoteGain.connect(this.headsetBus);
       remoteGain.connect(this.shadowBus);
-      call = { micGate, shadowGate, dest, remoteGain, muted: false, held: false };
+      call = { micGate, shadowGate, dest, remoteGain, muted: false, held: false, isolated };
       this.calls.set(callId, call);
       this.applyGates(call);
     }
@@ -325,8 +330,27 @@ export class AudioRouter {
     this.applyGates(call);
   }
 
+  /**
+   * Keeps a call away from the agent: their microphone is not sent on it and their headset
+   * does not play it; the shadow headset still hears it. Callback-first legs (« Appeler via
+   * BLEAD »): the agent talks on the device leg's phone, the page only bridges the legs.
+   * Call before the call's media is created (right after placing it).
+   */
+  isolateCall(callId: string): void {
+    this.isolatedIds.add(callId);
+    const call = this.calls.get(callId);
+    if (!call || call.isolated) return;
+    call.isolated = true;
+    try {
+      call.remoteGain.disconnect(this.headsetBus);
+    } catch {
+      // not connected
+    }
+    this.applyGates(call);
+  }
+
   private applyGates(call: CallAudio): void {
-    const micOpen = !call.muted && !call.held;
+    const micOpen = !call.muted && !call.held && !call.isolated;
     call.micGate.gain.value = micOpen ? 1 : 0;
     call.shadowGate.gain.value = call.held ? 0 : 1;
     call.remoteGain.gain.value = call.held ? 0 : 1;
@@ -335,6 +359,7 @@ export class AudioRouter {
 
   /** Forgets a call; closes the microphones when no call is left. */
   releaseCall(callId: string): void {
+    this.isolatedIds.delete(callId);
     const call = this.calls.get(callId);
     if (!call) return;
     this.calls.delete(callId);

@@ -41,6 +41,8 @@ import type {
   AudioDevices,
   AudioDiagnostics,
   AudioRouting,
+  CallbackFirstOptions,
+  CallbackResult,
   CallInfo,
   CallMedia,
   ColleagueState,
@@ -86,6 +88,14 @@ export interface SoftphoneEngine {
   decline(callId: string, opts?: { busy?: boolean }): Promise<void>;
   /** Answers, then blind-transfers the call to `target`. */
   answerAndTransfer(callId: string, target: string): Promise<TransferResult>;
+  /**
+   * Callback-first call (« Appeler via BLEAD »): rings the agent's device first; once it
+   * answers, calls the contact and bridges the two legs in this page (each leg's received
+   * track, cloned, sent on the other's sender; no re-INVITE). The agent's microphone and
+   * headset stay out of both legs; the shadow headset hears both. Either leg hanging up
+   * ends the other. Resolves when it is all over.
+   */
+  callbackFirst(deviceTarget: string, contactTarget: string, opts: CallbackFirstOptions): Promise<CallbackResult>;
   /** Cancels an outgoing call that has not been answered. */
   cancel(callId: string): Promise<void>;
   /** Ends a call whatever its state (cancel, decline or BYE). */
@@ -188,6 +198,8 @@ class Engine implements SoftphoneEngine {
   private started = false;
   private reconnecting = false;
   private readonly calls = new Map<string, CallRecord>();
+  /** The last ended calls (most recent last), for waits that start after the end. */
+  private readonly lastEnded = new Map<string, CallInfo>();
   private readonly bySession = new WeakMap<Session, CallRecord>();
   private readonly bySdh = new WeakMap<object, Session>();
   private callSeq = 0;
@@ -707,6 +719,8 @@ class Engine implements SoftphoneEngine {
     rec.info = { ...rec.info, ...patch };
     this.audio.releaseCall(rec.info.id);
     this.calls.delete(rec.info.id);
+    this.lastEnded.set(rec.info.id, rec.info);
+    if (this.lastEnded.size > 20) this.lastEnded.delete(this.lastEnded.keys().next().value as string);
     this.emitter.emit('callUpdated', { ...rec.info });
     this.emitter.emit('callEnded', { ...rec.info });
     this.syncRinging();
@@ -778,7 +792,7 @@ class Engine implements SoftphoneEngine {
     return { uri: r.uri, dialed: r.dialed };
   }
 
-  async call(target: string, extra: { consultFor?: string } = {}): Promise<string> {
+  async call(target: string, extra: { consultFor?: string; callback?: 'device' | 'contact' } = {}): Promise<string> {
     const ua = this.ua;
     if (!ua || this.status.state !== 'registered') throw new Error('The phone is not registered');
     const { uri } = this.resolveTarget(target);
@@ -792,7 +806,10 @@ class Engine implements SoftphoneEngine {
       remoteNumber: uriNumber(uri),
       remoteUri: uri,
       ...(extra.consultFor ? { consultFor: extra.consultFor } : {}),
+      ...(extra.callback ? { callback: extra.callback } : {}),
     });
+    // Before the INVITE builds its media: the agent's microphone and headset stay out of it.
+    if (extra.callback) this.audio.isolateCall(rec.info.id);
     this.emitter.emit('callUpdated', { ...rec.info });
     this.placeInvite(rec, inviter);
     return rec.info.id;
@@ -865,6 +882,132 @@ class Engine implements SoftphoneEngine {
       });
     }
     return this.blindTransfer(callId, target);
+  }
+
+  /** Waits until a call is answered or ended, or `timeoutMs` passes (then `timeout`). */
+  private waitAnsweredOrEnded(callId: string, timeoutMs: number): Promise<CallInfo | 'timeout'> {
+    return new Promise((resolve) => {
+      const done = (v: CallInfo | 'timeout'): void => {
+        off();
+        this.timers.clearTimeout(timer);
+        resolve(v);
+      };
+      const off = this.on('callUpdated', (c) => {
+        if (c.id === callId && (c.state === 'active' || c.state === 'ended')) done(c);
+      });
+      const timer = this.timers.setTimeout(() => done('timeout'), timeoutMs);
+      const now = this.calls.get(callId)?.info;
+      const ended = this.lastEnded.get(callId);
+      if (!now) done(ended ? { ...ended } : 'timeout');
+      else if (now.state === 'active') done({ ...now });
+    });
+  }
+
+  /** Gives up a leg whatever its state (CANCEL, or BYE if the 200 OK crossed it). */
+  private async dropLeg(callId: string): Promise<void> {
+    const rec = this.calls.get(callId);
+    if (rec) await this.hangupRecord(rec, 'local_hangup');
+  }
+
+  /** The audio sender and the received track of a call's connection. */
+  private legMedia(callId: string): { sender: RTCRtpSender; track: MediaStreamTrack } | undefined {
+    const pc = this.getCallMedia(callId)?.peerConnection;
+    if (!pc) return undefined;
+    const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio');
+    if (!transceiver) return undefined;
+    return { sender: transceiver.sender, track: transceiver.receiver.track };
+  }
+
+  async callbackFirst(deviceTarget: string, contactTarget: string, opts: CallbackFirstOptions): Promise<CallbackResult> {
+    const deviceId = await this.call(deviceTarget, { callback: 'device' });
+    const device = await this.waitAnsweredOrEnded(deviceId, opts.ringTimeoutMs);
+    if (device === 'timeout') {
+      // If the 200 OK crosses the CANCEL, SIP.js ACKs and BYEs by itself (test-stack.md).
+      await this.dropLeg(deviceId).catch(() => undefined);
+      return { outcome: 'device_unanswered', durationS: null, reason: 'ring timeout' };
+    }
+    if (device.state === 'ended') {
+      const unanswered = ['busy', 'no_answer', 'declined', 'cancelled', 'missed'].includes(device.endCause ?? '');
+      return {
+        outcome: unanswered ? 'device_unanswered' : 'failed',
+        durationS: null,
+        reason: device.endReason ?? device.endCause ?? 'device leg ended',
+      };
+    }
+
+    let contactId: string;
+    try {
+      contactId = await this.call(contactTarget, { callback: 'contact' });
+    } catch (e) {
+      await this.dropLeg(deviceId).catch(() => undefined);
+      return { outcome: 'failed', durationS: null, reason: errorText(e) };
+    }
+    // The agent may give up on the device while the contact rings.
+    const deviceGone = new Promise<'device_ended'>((resolve) => {
+      const off = this.on('callEnded', (c) => {
+        if (c.id === deviceId) {
+          off();
+          resolve('device_ended');
+        }
+      });
+      if (!this.calls.has(deviceId)) {
+        off();
+        resolve('device_ended');
+      }
+    });
+    const contact = await Promise.race([
+      this.waitAnsweredOrEnded(contactId, opts.contactRingTimeoutMs ?? 45_000),
+      deviceGone,
+    ]);
+    if (contact === 'device_ended') {
+      await this.dropLeg(contactId).catch(() => undefined);
+      return { outcome: 'failed', durationS: null, reason: 'the device hung up before the contact answered' };
+    }
+    if (contact === 'timeout' || contact.state === 'ended') {
+      await this.dropLeg(contactId).catch(() => undefined);
+      await this.dropLeg(deviceId).catch(() => undefined);
+      const reason = contact === 'timeout' ? 'ring timeout' : (contact.endReason ?? contact.endCause ?? 'contact leg ended');
+      return { outcome: 'contact_unanswered', durationS: null, reason };
+    }
+
+    // Bridge: each leg hears the other (clones: SIP.js stops a session's tracks when it ends).
+    const a = this.legMedia(deviceId);
+    const b = this.legMedia(contactId);
+    const clones: MediaStreamTrack[] = [];
+    if (!a || !b) {
+      await Promise.all([this.dropLeg(deviceId), this.dropLeg(contactId)]).catch(() => undefined);
+      return { outcome: 'failed', durationS: null, reason: 'no media to bridge' };
+    }
+    const toDevice = b.track.clone();
+    const toContact = a.track.clone();
+    clones.push(toDevice, toContact);
+    await Promise.all([a.sender.replaceTrack(toDevice), b.sender.replaceTrack(toContact)]);
+    this.log.info(`callback-first: ${deviceId} and ${contactId} bridged`);
+
+    // Either leg hanging up ends the other.
+    const ended = await new Promise<CallInfo>((resolve) => {
+      const off = this.on('callEnded', (c) => {
+        if (c.id === deviceId || c.id === contactId) {
+          off();
+          resolve(c);
+        }
+      });
+      const gone = [deviceId, contactId].map((id) => (this.calls.has(id) ? undefined : this.lastEnded.get(id))).find(Boolean);
+      if (gone) {
+        off();
+        resolve({ ...gone });
+      }
+    });
+    const other = ended.id === deviceId ? contactId : deviceId;
+    await this.dropLeg(other).catch(() => undefined);
+    for (const t of clones) t.stop();
+    const contactInfo = ended.id === contactId ? ended : (this.lastEnded.get(contactId) ?? this.calls.get(contactId)?.info);
+    const answeredAt = contactInfo?.answeredAt ?? contact.answeredAt;
+    const endedAt = contactInfo?.endedAt ?? this.timers.now();
+    return {
+      outcome: 'completed',
+      durationS: answeredAt !== undefined ? Math.max(0, Math.round((endedAt - answeredAt) / 1000)) : null,
+    };
   }
 
   async cancel(callId: string): Promise<void> {

@@ -124,6 +124,8 @@ export interface CallInfo {
   consultFor?: string;
   /** If this call was created by following a REFER, the call it replaces. */
   referredFrom?: string;
+  /** A leg of a callback-first call (« Appeler via BLEAD »): its caller logs it, not the bridge. */
+  callback?: 'device' | 'contact';
   transfer?: TransferStatus;
   quality?: CallQuality;
   endCause?: HangupCause;
@@ -189,6 +191,26 @@ export interface IncomingMessage {
 export type MessageResult = { ok: true } | { ok: false; reason: string; statusCode?: number };
 
 export type TransferResult = { ok: true } | { ok: false; reason: string };
+
+/** Options of {@link SoftphoneEngine.callbackFirst}. */
+export interface CallbackFirstOptions {
+  /** How long the agent's device may ring before the call is given up (CANCEL). */
+  ringTimeoutMs: number;
+  /** How long the contact may ring. Default 45 s (the server or the carrier usually stops first). */
+  contactRingTimeoutMs?: number;
+}
+
+/**
+ * How a callback-first call ended. `completed`: both legs talked, `durationS` is the contact
+ * leg's (answer to hang-up); `device_unanswered`: the agent's device did not answer (or was
+ * busy); `contact_unanswered`: the contact did not answer, was busy or the call failed (the
+ * device leg is hung up); `failed`: something else (`reason` says what).
+ */
+export interface CallbackResult {
+  outcome: 'device_unanswered' | 'contact_unanswered' | 'completed' | 'failed';
+  durationS: number | null;
+  reason?: string;
+}
 
 export type DtmfMethod = 'rfc4733' | 'info';
 
