@@ -1,5 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { ActionDialogs } from '../features/actions/action-dialogs';
+import { useActionsStore } from '../features/actions/store';
 import { DaList } from '../features/da/da-list';
 import { ScreenPop } from '../features/inbound/screen-pop';
 import { SimulateControl } from '../features/inbound/simulate-control';
@@ -8,6 +10,7 @@ import { useInboundStore } from '../features/inbound/store';
 import { RecordView } from '../features/record/record-view';
 import { useRecordStore } from '../features/record/store';
 import { SearchPanel } from '../features/search/search-panel';
+import { SettingsScreen } from '../features/settings/settings-screen';
 import { softphoneStore, useSoftphone } from '../features/softphone/store';
 import { useSoftphoneBridgeEffect } from '../features/softphone/use-softphone-bridge';
 import { IncomingCallActions } from '../features/softphone/ui/incoming-call-actions';
@@ -16,6 +19,7 @@ import { SoftphonePanel } from '../features/softphone/ui/softphone-panel';
 import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { useAppStore } from './store';
+import { useDesk, type DeskHandlers } from './use-desk';
 
 interface AppProps {
   client: PosteClient;
@@ -43,6 +47,17 @@ function Shell({ client }: AppProps) {
   const { current, receive } = useInboundStore();
   useSoftphoneBridgeEffect(client);
   const registered = useSoftphone((s) => s.registration.state === 'registered');
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [microphone, setMicrophone] = useState<string>('unknown');
+  const desk = useMemo<DeskHandlers>(
+    () => ({
+      openSettings: () => setSettingsOpen(true),
+      nextLead: () => document.getElementById('next-lead')?.click(),
+      microphone: setMicrophone,
+    }),
+    [],
+  );
+  useDesk(client, desk);
 
   useEffect(() => {
     void load(client);
@@ -85,6 +100,9 @@ function Shell({ client }: AppProps) {
           {info && <span className="header-item badge">{t(`host.${info.host}`)}</span>}
           <RegistrationBadge />
           <SimulateControl client={client} />
+          <button type="button" className="lang-switch" aria-label={t('openSettings')} onClick={() => setSettingsOpen(true)}>
+            ⚙
+          </button>
           <button
             type="button"
             className="lang-switch"
@@ -101,6 +119,12 @@ function Shell({ client }: AppProps) {
           {t('error', { message: error })}
         </div>
       )}
+      {(microphone === 'denied' || microphone === 'restricted') && (
+        <div className="shell-error" role="alert">
+          {t('microphoneDenied')}
+        </div>
+      )}
+      {settingsOpen && <SettingsScreen client={client} onClose={() => setSettingsOpen(false)} />}
       <div className="shell-body">
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
           <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
@@ -110,6 +134,7 @@ function Shell({ client }: AppProps) {
         <main className="shell-main" aria-label={t('main')}>
           <IncomingCallActions agents={agents} />
           <ScreenPop client={client} agents={agents} me={me} language={language} />
+          <ActionDialogs client={client} />
           {clientId ? (
             <RecordView
               client={client}
@@ -120,6 +145,10 @@ function Shell({ client }: AppProps) {
                 language,
               }}
               onCall={(e164) => void softphoneStore.getState().actions.call(e164)}
+              onAction={(action) => {
+                const record = useRecordStore.getState().record;
+                if (record) useActionsStore.getState().openAction(action, record);
+              }}
               verdict={current && current.clientId === clientId ? <VerdictBadge verdict={current.verdict} agents={agents} /> : undefined}
             />
           ) : (

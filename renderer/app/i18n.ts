@@ -6,6 +6,9 @@ import { searchLocales } from '../features/search/locales';
 import { inboundLocales } from '../features/inbound/locales';
 import { daLocales } from '../features/da/locales';
 import { softphoneLocales } from '../features/softphone/locales';
+import { actionsLocales } from '../features/actions/locales';
+import { bookingLocales } from '../features/booking/locales';
+import { settingsLocales } from '../features/settings/locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -20,6 +23,9 @@ const namespaces = {
   inbound: inboundLocales,
   da: daLocales,
   softphone: softphoneLocales,
+  actions: actionsLocales,
+  booking: bookingLocales,
+  settings: settingsLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {

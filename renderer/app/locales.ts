@@ -17,6 +17,8 @@ export const appLocales = {
     main: 'Fiche contact',
     sidebar: 'Recherche et appels',
     agentAtConsole: 'Agent au poste',
+    openSettings: 'Réglages',
+    microphoneDenied: 'macOS refuse le micro à Poste : vos clients ne vous entendront pas. Autorisez-le dans Réglages Système › Confidentialité et sécurité › Microphone.',
     roles: { agent: 'agent', da: 'DA', analyst: 'analyste', supervisor: 'superviseur' },
   },
   en: {
@@ -36,6 +38,8 @@ export const appLocales = {
     main: 'Contact record',
     sidebar: 'Search and calls',
     agentAtConsole: 'Agent at this console',
+    openSettings: 'Settings',
+    microphoneDenied: 'macOS denies Poste the microphone: your clients will not hear you. Allow it in System Settings › Privacy & Security › Microphone.',
     roles: { agent: 'agent', da: 'DA', analyst: 'analyst', supervisor: 'supervisor' },
   },
 } as const;

@@ -129,8 +129,12 @@ describe('navigation away and window.open are refused by the page guards', () =>
   });
 
   it('control: without the guards the same script does leave (so the test above can fail)', async () => {
+    // The console installs its guards itself, so the control is a bare page of the same
+    // origin that does not load the console's code.
     const context = await browser.newContext();
-    const page = await openConsole(context);
+    const page = await context.newPage();
+    await page.route('**/control.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>control</title>' }));
+    await page.goto(`${poste.origin}/control.html`);
     await page.evaluate(() => ((window as unknown as Record<string, unknown>)['__sameDocument'] = true));
     await page.evaluate(() => {
       window.location.href = 'http://127.0.0.1:9/phishing';

@@ -5,7 +5,7 @@
  */
 import type { MeetingKind, OpportunityStatus } from '../../../shared/domain/model';
 import {
-  BRANCHES,
+  DEMO_BRANCHES,
   EMAIL_DOMAINS,
   ENGLISH_FIRST_NAMES,
   ENGLISH_LAST_NAMES,
@@ -16,7 +16,6 @@ import {
   MESSAGES_FR,
   PROVIDERS,
   RESULT_LABELS,
-  SALES_REPS,
   SMS_IN_BODIES,
   SMS_OUT_BODIES,
   SMS_TEMPLATES,
@@ -41,26 +40,55 @@ const LEAD_TYPES = ['internet', 'email', 'phone_up', 'chat', 'sms', 'financing']
 const LEAD_TYPE_W = cumulative([34, 14, 24, 8, 8, 12]);
 
 const ALL_STATUSES: readonly OpportunityStatus[] = [
-  'in_progress', 'response_sent', 'contacted', 'lost_bdc', 'invalid_bdc', 'appointment_booked', 'showed',
-  'lost_showroom', 'sold', 'lost_fi', 'sold_not_delivered', 'delivered', 'long_term', 'expired',
+  'in_progress',
+  'response_sent',
+  'contacted',
+  'lost_bdc',
+  'invalid_bdc',
+  'appointment_booked',
+  'showed',
+  'lost_showroom',
+  'sold',
+  'lost_fi',
+  'sold_not_delivered',
+  'delivered',
+  'long_term',
+  'expired',
 ];
 /** Recent OPPs (< 8 weeks): every status but expired. */
 const RECENT_W = cumulative([20, 11, 15, 6, 3, 11, 6, 4, 5, 2, 3, 5, 9, 0]);
 /** Old OPPs (≥ 8 weeks): the first three statuses have expired (ST-1). */
 const OLD_W = cumulative([0, 0, 0, 16, 5, 2, 3, 10, 10, 4, 2, 18, 14, 16]);
-/** Older OPPs of a client that has a newer one: mostly closed. */
+/** Older OPPs of a client that has a newer one: mostly closed (expired only after 8 weeks). */
 const PAST_W = cumulative([0, 0, 0, 30, 8, 0, 0, 15, 5, 6, 0, 20, 0, 16]);
+const PAST_RECENT_W = cumulative([0, 0, 0, 36, 10, 0, 0, 18, 6, 7, 0, 23, 0, 0]);
 
 const MEETING_KINDS: readonly MeetingKind[] = ['inventory', 'stock', 'deposit', 'virtual', 'transfer'];
 const MEETING_KIND_W = cumulative([25, 35, 10, 15, 15]);
 
 const PHONE_COUNT_W = cumulative([30, 40, 30]);
-const OPP_COUNT_W = cumulative([75, 20, 5]);
+/** Follow-up rounds after the first action (FU-1/FU-2): usually none or one. */
+const ROUND_COUNTS = [0, 1, 2, 3] as const;
+const ROUND_W = cumulative([60, 28, 8, 4]);
+const OPP_COUNT_W = cumulative([82, 15, 3]);
 
-const SHOWED_STATUSES = new Set<OpportunityStatus>(['showed', 'lost_showroom', 'sold', 'lost_fi', 'sold_not_delivered', 'delivered']);
+const SHOWED_STATUSES = new Set<OpportunityStatus>([
+  'showed',
+  'lost_showroom',
+  'sold',
+  'lost_fi',
+  'sold_not_delivered',
+  'delivered',
+]);
 const SOLD_STATUSES = new Set<OpportunityStatus>(['sold', 'sold_not_delivered', 'delivered']);
 /** Statuses where a missed meeting (no-show) is plausible. */
-const NO_SHOW_STATUSES = new Set<OpportunityStatus>(['in_progress', 'response_sent', 'contacted', 'long_term', 'lost_bdc']);
+const NO_SHOW_STATUSES = new Set<OpportunityStatus>([
+  'in_progress',
+  'response_sent',
+  'contacted',
+  'long_term',
+  'lost_bdc',
+]);
 
 export interface RandomContext {
   nowMs: number;
@@ -88,14 +116,20 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
     return a;
   };
   const clampPast = (ms: number): number => Math.min(ms, nowMs - MIN);
+  // New vehicles are this year's or next year's models; used ones 2 to 9 years old.
+  const modelYear = new Date(nowMs).getUTCFullYear();
 
   for (let i = 0; i < count; i++) {
     const fr = rng.chance(0.8);
     const language = fr ? 'fr' : 'en';
     const first = fr ? rng.pick(FRENCH_FIRST_NAMES) : rng.pick(ENGLISH_FIRST_NAMES);
     const last = fr
-      ? rng.chance(0.9) ? rng.pick(FRENCH_LAST_NAMES) : rng.pick(ENGLISH_LAST_NAMES)
-      : rng.chance(0.6) ? rng.pick(ENGLISH_LAST_NAMES) : rng.pick(FRENCH_LAST_NAMES);
+      ? rng.chance(0.9)
+        ? rng.pick(FRENCH_LAST_NAMES)
+        : rng.pick(ENGLISH_LAST_NAMES)
+      : rng.chance(0.6)
+        ? rng.pick(ENGLISH_LAST_NAMES)
+        : rng.pick(FRENCH_LAST_NAMES);
     const cre = rng.chance(0.15) ? `CRE-${String(200000 + i)}` : null;
 
     // The client appears with their first OPP; more recent leads are more frequent.
@@ -111,7 +145,8 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
     const firstKind = rng.chance(0.85) ? 'mobile' : 'home';
     phoneKinds.push(firstKind);
     if (nPhones >= 2) phoneKinds.push(firstKind === 'mobile' ? (rng.chance(0.7) ? 'home' : 'work') : 'mobile');
-    if (nPhones === 3) phoneKinds.push(phoneKinds.includes('work') ? (firstKind === 'mobile' ? 'home' : 'work') : 'work');
+    if (nPhones === 3)
+      phoneKinds.push(phoneKinds.includes('work') ? (firstKind === 'mobile' ? 'home' : 'work') : 'work');
     for (const kind of phoneKinds) {
       const e164 = demoPhone(phoneIndex++);
       phones.push(e164);
@@ -138,7 +173,8 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
       const type = rng.weighted(LEAD_TYPES, LEAD_TYPE_W);
       const financing = type === 'financing';
       const department = financing ? 'financing' : rng.chance(0.06) ? 'service' : 'bdc';
-      const status = rng.weighted(ALL_STATUSES, !latest ? PAST_W : age >= 56 * DAY ? OLD_W : RECENT_W);
+      const old = age >= 56 * DAY;
+      const status = rng.weighted(ALL_STATUSES, latest ? (old ? OLD_W : RECENT_W) : old ? PAST_W : PAST_RECENT_W);
 
       // Handled: everything past the first status, about half the "En traitement" ones.
       const handled = status !== 'in_progress' || rng.chance(0.55);
@@ -146,7 +182,7 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
       const handledAt = handled && manager ? clampPast(createdAt + rng.int(3, 1440) * MIN) : null;
 
       const v = type === 'financing' || rng.chance(0.12) ? null : rng.pick(VEHICLES);
-      const year = v ? (rng.chance(0.6) ? 2025 + rng.int(0, 1) : 2017 + rng.int(0, 7)) : null;
+      const year = v ? (rng.chance(0.6) ? modelYear + rng.int(0, 1) : modelYear - rng.int(2, 9)) : null;
       const stock = v ? makeStock(rng) : null;
       const vehicleText = v ? `${year} ${v.make} ${v.model}` : fr ? 'véhicule' : 'vehicle';
       const message =
@@ -160,7 +196,7 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
       let meetingKind: MeetingKind | null = null;
       let meetingStatus: 'planned' | 'no_show' | 'showed' | 'cancelled' | null = null;
       if (status === 'appointment_booked') meetingStatus = 'planned';
-      else if (SHOWED_STATUSES.has(status) && rng.chance(0.85)) meetingStatus = 'showed';
+      else if (SHOWED_STATUSES.has(status) && rng.chance(0.6)) meetingStatus = 'showed';
       else if (NO_SHOW_STATUSES.has(status) && handled && rng.chance(0.14)) meetingStatus = 'no_show';
       else if (handled && rng.chance(0.03)) meetingStatus = 'cancelled';
       // Past meetings need room: an OPP under three hours old only gets a planned one.
@@ -169,7 +205,7 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
 
       const soldAt = SOLD_STATUSES.has(status) ? clampPast(createdAt + rng.int(2, 20) * DAY) : null;
       const deliveredAt = status === 'delivered' && soldAt !== null ? clampPast(soldAt + rng.int(1, 10) * DAY) : null;
-      const hasResult = handled && manager !== null && rng.chance(0.35);
+      const hasResult = handled && manager !== null && rng.chance(0.25);
       const resultLabel = hasResult ? rng.pick(RESULT_LABELS) : null;
       const resultAt = hasResult && handledAt !== null ? clampPast(handledAt + rng.int(1, 120) * MIN) : null;
 
@@ -217,9 +253,14 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
       const acts: [number, string | null, string, string | null, number | null][] = [];
       if (handledAt !== null && manager !== null) {
         const firstKind = type === 'phone_up' ? 'call' : rng.pick(['call', 'sms', 'email', 'follow_up'] as const);
-        acts.push([handledAt, manager, firstKind, firstKind === 'follow_up' ? followUpNote(1, 1, rng.chance(0.5)) : null,
-          firstKind === 'call' ? rng.int(20, 900) : null]);
-        const rounds = rng.int(0, 3);
+        acts.push([
+          handledAt,
+          manager,
+          firstKind,
+          firstKind === 'follow_up' ? followUpNote(1, 1, rng.chance(0.5)) : null,
+          firstKind === 'call' ? rng.int(20, 900) : null,
+        ]);
+        const rounds = rng.weighted(ROUND_COUNTS, ROUND_W);
         for (let d = 2; d < 2 + rounds; d++) {
           const at = handledAt + (d - 1) * DAY + rng.int(0, 300) * MIN;
           if (at >= nowMs) break;
@@ -229,8 +270,21 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
         }
         if (resultLabel !== null && resultAt !== null) acts.push([resultAt, manager, 'result', resultLabel, null]);
         // CB-1 material: a colleague's follow-up in the last 3 hours on an open OPP.
-        if (latest && !SHOWED_STATUSES.has(status) && status !== 'lost_bdc' && status !== 'invalid_bdc' && status !== 'expired' && rng.chance(0.04)) {
-          acts.push([nowMs - rng.int(5, 175) * MIN, pickOther(manager), 'follow_up', followUpNote(rng.int(2, 6), rng.int(1, 3), rng.chance(0.5)), null]);
+        if (
+          latest &&
+          !SHOWED_STATUSES.has(status) &&
+          status !== 'lost_bdc' &&
+          status !== 'invalid_bdc' &&
+          status !== 'expired' &&
+          rng.chance(0.04)
+        ) {
+          acts.push([
+            nowMs - rng.int(5, 175) * MIN,
+            pickOther(manager),
+            'follow_up',
+            followUpNote(rng.int(2, 6), rng.int(1, 3), rng.chance(0.5)),
+            null,
+          ]);
         }
       }
       for (const a of acts) {
@@ -244,7 +298,14 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
       for (const a of acts) {
         w.activity(cid, oppId, null, a[1], a[2], a[0], a[3], a[4] === null ? null : `{"durationS":${a[4]}}`);
         if (a[2] === 'call' && a[1] !== null && rng.chance(0.5)) {
-          w.call(type === 'phone_up' && a[0] === handledAt ? 'inbound' : 'outbound', phones[0] as string, cid, a[1], a[0], a[4]);
+          w.call(
+            type === 'phone_up' && a[0] === handledAt ? 'inbound' : 'outbound',
+            phones[0] as string,
+            cid,
+            a[1],
+            a[0],
+            a[4],
+          );
         }
       }
 
@@ -261,6 +322,7 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
         }
         const subjectStock = meetingKind === 'inventory' ? null : (stock ?? makeStock(rng));
         const deposit = meetingKind === 'deposit';
+        const branch = rng.pick(DEMO_BRANCHES);
         const meetingId = w.meeting({
           opportunityId: oppId,
           clientId: cid,
@@ -269,25 +331,46 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
           status: meetingStatus,
           kind: meetingKind,
           subject: meetingSubject(meetingKind, first, subjectStock),
-          branch: rng.pick(BRANCHES),
+          branch: branch.name,
           language,
           deposit,
           depositMethod: deposit ? rng.pick(['stripe', 'bdc_card', 'bank_transfer'] as const) : null,
           docusign: deposit || rng.chance(0.15) ? rng.pick(['sent', 'signed'] as const) : null,
           transfer: meetingKind === 'transfer',
           virtualDevice: meetingKind === 'virtual' ? rng.pick(['iphone', 'android'] as const) : null,
-          salesRep: rng.pick(SALES_REPS),
+          salesRep: rng.pick(branch.salesReps),
           description: v ? `Essai routier ${v.model}` : null,
           createdAt: bookedAt,
         });
         const data = `{"meetingId":"${meetingId}"}`;
-        w.activity(cid, oppId, meetingId, booker, 'booking', bookedAt, meetingSubject(meetingKind, first, subjectStock), data);
+        // The booking line for meetings still ahead or missed (the ones the rules read).
+        if (meetingStatus === 'planned' || meetingStatus === 'no_show') {
+          w.activity(
+            cid,
+            oppId,
+            meetingId,
+            booker,
+            'booking',
+            bookedAt,
+            meetingSubject(meetingKind, first, subjectStock),
+            data,
+          );
+        }
         if (meetingStatus === 'no_show') {
           // NS-1 / NS-2 / NS-3 material: followed up by the booker recently, long ago, or never.
           const r = rng.next();
           const fuAt = r < 0.4 ? nowMs - rng.int(1, 70) * HOUR : r < 0.7 ? at + rng.int(1, 24) * HOUR : 0;
           if (fuAt > at && fuAt < nowMs) {
-            w.activity(cid, oppId, meetingId, booker, 'follow_up', fuAt, followUpNote(1, rng.int(1, 3), rng.chance(0.5)), data);
+            w.activity(
+              cid,
+              oppId,
+              meetingId,
+              booker,
+              'follow_up',
+              fuAt,
+              followUpNote(1, rng.int(1, 3), rng.chance(0.5)),
+              data,
+            );
           }
         }
       }
@@ -307,26 +390,54 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
     }
 
     // Texts: an outgoing text and usually the client's reply; some replies are minutes old (SMS-3a).
-    if (mobile !== undefined && rng.chance(0.12)) {
+    const recentReply = mobile !== undefined && i % 40 === 7;
+    if (mobile !== undefined && (recentReply || rng.chance(0.12))) {
       const agent = rng.pick(leadAgents);
-      const recent = i % 40 === 7;
-      const outAt = recent ? nowMs - rng.int(5, 30) * MIN : clampPast(firstCreated + rng.int(10, 600) * MIN);
+      const outAt = recentReply ? nowMs - rng.int(5, 30) * MIN : clampPast(firstCreated + rng.int(10, 600) * MIN);
       const template = rng.pick(SMS_TEMPLATES);
-      w.text(clientId, null, outAt, 'out', agent, mobile, fill(rng.pick(SMS_OUT_BODIES), first, ctx.agentFirstNames[agent] ?? agent), template.name);
-      if (recent) w.text(clientId, null, nowMs - rng.int(10, 170) * 1000, 'in', null, mobile, rng.pick(SMS_IN_BODIES), null);
-      else if (rng.chance(0.7)) w.text(clientId, null, clampPast(outAt + rng.int(2, 240) * MIN), 'in', null, mobile, rng.pick(SMS_IN_BODIES), null);
+      w.text(
+        clientId,
+        null,
+        outAt,
+        'out',
+        agent,
+        mobile,
+        fill(rng.pick(SMS_OUT_BODIES), first, ctx.agentFirstNames[agent] ?? agent),
+        template.name,
+      );
+      if (recentReply)
+        w.text(clientId, null, nowMs - rng.int(10, 170) * 1000, 'in', null, mobile, rng.pick(SMS_IN_BODIES), null);
+      else if (rng.chance(0.7))
+        w.text(
+          clientId,
+          null,
+          clampPast(outAt + rng.int(2, 240) * MIN),
+          'in',
+          null,
+          mobile,
+          rng.pick(SMS_IN_BODIES),
+          null,
+        );
     }
     // A few clients are chatting right now (or were, recently).
     if (i % 97 === 13) {
       const started = nowMs - rng.int(2, 45) * MIN;
-      w.chat(clientId, rng.pick(leadAgents), started, rng.chance(0.5) ? null : Math.min(started + rng.int(3, 20) * MIN, nowMs));
+      w.chat(
+        clientId,
+        rng.pick(leadAgents),
+        started,
+        rng.chance(0.5) ? null : Math.min(started + rng.int(3, 20) * MIN, nowMs),
+      );
     }
-
   }
   return phoneIndex;
 }
 
 /** Fills the SMS/message placeholders the demo uses. */
 function fill(template: string, first: string, agent: string, vehicle = ''): string {
-  return template.replaceAll('{prenom}', first).replaceAll('{agent}', agent).replaceAll('{succursale}', 'Montréal-Est').replaceAll('{v}', vehicle);
+  return template
+    .replaceAll('{prenom}', first)
+    .replaceAll('{agent}', agent)
+    .replaceAll('{succursale}', 'Montréal-Est')
+    .replaceAll('{v}', vehicle);
 }

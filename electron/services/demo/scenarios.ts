@@ -8,6 +8,7 @@
  * Time-limited ones say so: a follow-up "≤ 3 h ago" stops counting 3 h after generation.
  */
 import type { MeetingKind } from '../../../shared/domain/model';
+import { zonedParts, zonedToInstant } from '../../../shared/time/zoned';
 import { followUpNote, makeStock, makeVin, meetingSubject, tagFor } from './compose';
 import type { Prng } from './prng';
 import type { DemoWriter, OpportunityValues } from './writer';
@@ -58,12 +59,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     number: '+15145550104',
     rule: 'CB-1',
     description:
-      "Martin Poulin: OPP de Luc Bergeron (absent); Alexandre Pelletier (disponible) a fait « PDR J3 R1 + TEXTO » 30 min avant la génération → transférer à Alexandre (vaut 2 h 30 après la génération).",
+      'Martin Poulin: OPP de Luc Bergeron (absent); Alexandre Pelletier (disponible) a fait « PDR J3 R1 + TEXTO » 30 min avant la génération → transférer à Alexandre (vaut 2 h 30 après la génération).',
   },
   {
     number: '+15145550105',
     rule: 'NL-1b',
-    description: "Chantal Gélinas: OPP de Luc Bergeron (absent) créée il y a 40 jours (mois précédent) → l'agent devient gestionnaire.",
+    description:
+      "Chantal Gélinas: OPP de Luc Bergeron (absent) créée il y a 40 jours (mois précédent) → l'agent devient gestionnaire.",
   },
   {
     number: '+15145550106',
@@ -85,7 +87,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     number: '+15145550109',
     rule: 'NS-2',
-    description: "Daniel Ménard: no-show du RDV de Kevin O'Brien, jamais relancé par Kevin → l'agent qui reçoit garde le nouveau RDV.",
+    description:
+      "Daniel Ménard: no-show du RDV de Kevin O'Brien, jamais relancé par Kevin → l'agent qui reçoit garde le nouveau RDV.",
   },
   {
     number: '+15145550110',
@@ -97,12 +100,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     number: '+15145550111',
     rule: 'CB-3',
     description:
-      "Guillaume Giroux: OPP de Luc Bergeron (absent); Julie Tremblay (en appel) a relancé 1 h avant la génération → garder et booker, ne pas promettre de rappel (vaut 2 h).",
+      'Guillaume Giroux: OPP de Luc Bergeron (absent); Julie Tremblay (en appel) a relancé 1 h avant la génération → garder et booker, ne pas promettre de rappel (vaut 2 h).',
   },
   {
     number: '+15145550112',
     rule: 'NS-3',
-    description: 'Audrey Lachance: no-show du RDV de Julie Tremblay, relancé par Julie il y a 5 jours (> 72 h) → garder.',
+    description:
+      'Audrey Lachance: no-show du RDV de Julie Tremblay, relancé par Julie il y a 5 jours (> 72 h) → garder.',
   },
   {
     number: HOSTILE_SCENARIO_NUMBER,
@@ -118,7 +122,7 @@ export const DEMO_CHANNEL_SCENARIOS: readonly DemoChannelScenario[] = [
     channel: 'sms',
     rule: 'SMS-3a',
     description:
-      "Owen Fraser: Emily Smith lui a texté, il a répondu 1 min avant la génération → réservé à Emily 3 min (ensuite SMS-3b).",
+      'Owen Fraser: Emily Smith lui a texté, il a répondu 1 min avant la génération → réservé à Emily 3 min (ensuite SMS-3b).',
   },
   {
     number: '+15145550114',
@@ -148,9 +152,15 @@ export const RESERVED_NUMBERS: ReadonlySet<string> = new Set([
  * The scenarios as they hold for a given `now`: PU-1c becomes NL-1b when the demo is
  * generated in the first 3 h 10 min of a month (its OPP then dates from the month before).
  */
-export function demoScenariosAt(now: Date, monthStartMs: number): DemoScenario[] {
-  const early = !pu1cFits(now.getTime(), monthStartMs);
+export function demoScenariosAt(now: Date, timeZone = 'America/Toronto'): DemoScenario[] {
+  const early = !pu1cFits(now.getTime(), monthStart(now, timeZone));
   return DEMO_SCENARIOS.map((s) => (early && s.rule === 'PU-1c' ? { ...s, rule: 'NL-1b' } : { ...s }));
+}
+
+/** Midnight of the 1st of `now`'s month in `timeZone`, as epoch ms. */
+export function monthStart(now: Date, timeZone: string): number {
+  const local = zonedParts(now, timeZone);
+  return zonedToInstant(local.year, local.month, 1, 0, 0, timeZone).getTime();
 }
 
 function pu1cFits(nowMs: number, monthStartMs: number): boolean {
@@ -257,7 +267,14 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Simon', 'Bouchard', 'fr', '+15145550101', 'simon.bouchard@example.com', now - 2 * DAY);
     const handled = now - 2 * DAY + 20 * MIN;
-    const o = opp(p, { createdAt: now - 2 * DAY, status: 'contacted', managerId: 'alex', handledBy: 'alex', handledAt: handled, collaboratorId: 'alex' });
+    const o = opp(p, {
+      createdAt: now - 2 * DAY,
+      status: 'contacted',
+      managerId: 'alex',
+      handledBy: 'alex',
+      handledAt: handled,
+      collaboratorId: 'alex',
+    });
     call(p, o, 'alex', handled, 312);
     w.activity(p.id, o, null, 'alex', 'follow_up', now - DAY, followUpNote(2, 1, true), null);
   }
@@ -266,7 +283,16 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Catherine', 'Lavoie', 'fr', '+15145550102', 'catherine.lavoie@example.com', now - 3 * DAY);
     const handled = now - 3 * DAY + 45 * MIN;
-    const o = opp(p, { createdAt: now - 3 * DAY, type: 'email', provider: 'Kijiji Autos', status: 'response_sent', managerId: 'julie', handledBy: 'julie', handledAt: handled, collaboratorId: 'julie' });
+    const o = opp(p, {
+      createdAt: now - 3 * DAY,
+      type: 'email',
+      provider: 'Kijiji Autos',
+      status: 'response_sent',
+      managerId: 'julie',
+      handledBy: 'julie',
+      handledAt: handled,
+      collaboratorId: 'julie',
+    });
     w.activity(p.id, o, null, 'julie', 'email', handled, null, null);
     w.activity(p.id, o, null, 'julie', 'follow_up', now - 2 * DAY, followUpNote(2, 1, true), null);
   }
@@ -274,16 +300,37 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   // PU-2 — Luc's internet lead, never touched.
   {
     const p = person('Jessica', 'Murphy', 'en', '+15145550103', 'jessica.murphy@example.com', now - 5 * HOUR);
-    opp(p, { createdAt: now - 5 * HOUR, provider: 'CarGurus', managerId: 'luc', message: "Hi, what's your best price on the RAV4 XLE?" });
+    opp(p, {
+      createdAt: now - 5 * HOUR,
+      provider: 'CarGurus',
+      managerId: 'luc',
+      message: "Hi, what's your best price on the RAV4 XLE?",
+    });
   }
 
   // CB-1 — Luc is absent; Alexandre followed up 30 minutes ago.
   {
     const p = person('Martin', 'Poulin', 'fr', '+15145550104', 'martin.poulin@example.com', now - 6 * DAY);
     const handled = now - 6 * DAY + HOUR;
-    const o = opp(p, { createdAt: now - 6 * DAY, status: 'response_sent', managerId: 'luc', handledBy: 'luc', handledAt: handled, collaboratorId: 'alex' });
+    const o = opp(p, {
+      createdAt: now - 6 * DAY,
+      status: 'response_sent',
+      managerId: 'luc',
+      handledBy: 'luc',
+      handledAt: handled,
+      collaboratorId: 'alex',
+    });
     w.activity(p.id, o, null, 'luc', 'follow_up', handled, followUpNote(1, 1, true), null);
-    w.text(p.id, o, now - 31 * MIN, 'out', 'alex', p.phone, 'Bonjour Martin, ici Alexandre. Le RAV4 est toujours disponible, quand pouvez-vous passer?', 'Relance J2');
+    w.text(
+      p.id,
+      o,
+      now - 31 * MIN,
+      'out',
+      'alex',
+      p.phone,
+      'Bonjour Martin, ici Alexandre. Le RAV4 est toujours disponible, quand pouvez-vous passer?',
+      'Relance J2',
+    );
     w.activity(p.id, o, null, 'alex', 'follow_up', now - 30 * MIN, followUpNote(3, 1, true), null);
   }
 
@@ -291,7 +338,20 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Chantal', 'Gélinas', 'fr', '+15145550105', 'chantal.gelinas@example.com', now - 40 * DAY);
     const handled = now - 40 * DAY + 2 * HOUR;
-    const o = opp(p, { createdAt: now - 40 * DAY, status: 'contacted', managerId: 'luc', handledBy: 'luc', handledAt: handled, collaboratorId: 'luc', vehicleMake: 'Honda', vehicleModel: 'CR-V', vehicleTrim: 'EX-L', vehicleYear: 2025, vehicleStock: makeStock(rng), vehicleVin: makeVin(rng, '2HK', 2025) });
+    const o = opp(p, {
+      createdAt: now - 40 * DAY,
+      status: 'contacted',
+      managerId: 'luc',
+      handledBy: 'luc',
+      handledAt: handled,
+      collaboratorId: 'luc',
+      vehicleMake: 'Honda',
+      vehicleModel: 'CR-V',
+      vehicleTrim: 'EX-L',
+      vehicleYear: 2025,
+      vehicleStock: makeStock(rng),
+      vehicleVin: makeVin(rng, '2HK', 2025),
+    });
     call(p, o, 'luc', handled, 185);
     w.activity(p.id, o, null, 'luc', 'follow_up', now - 2 * DAY, followUpNote(5, 1, false), null);
   }
@@ -301,8 +361,27 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
     const created = pu1cFits(now, monthStartMs) ? Math.max(monthStartMs + 5 * MIN, now - 3 * DAY) : now - 3 * DAY;
     const p = person('Ryan', 'Walsh', 'en', '+15145550106', 'ryan.walsh@example.com', created);
     const handled = created + MIN;
-    const o = opp(p, { createdAt: created, type: 'phone_up', provider: null, status: 'contacted', managerId: 'luc', handledBy: 'luc', handledAt: handled, collaboratorId: 'luc', message: null });
-    w.activity(p.id, o, null, 'luc', 'note', handled, 'Client intéressé par un RAV4 hybride, rappeler pour essai routier', null);
+    const o = opp(p, {
+      createdAt: created,
+      type: 'phone_up',
+      provider: null,
+      status: 'contacted',
+      managerId: 'luc',
+      handledBy: 'luc',
+      handledAt: handled,
+      collaboratorId: 'luc',
+      message: null,
+    });
+    w.activity(
+      p.id,
+      o,
+      null,
+      'luc',
+      'note',
+      handled,
+      'Client intéressé par un RAV4 hybride, rappeler pour essai routier',
+      null,
+    );
     w.call('inbound', p.phone, p.id, 'luc', created, 240);
   }
 
@@ -310,8 +389,28 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Stéphane', 'Dubé', 'fr', '+15145550107', 'stephane.dube@example.com', now - 20 * DAY);
     const created = now - 20 * DAY;
-    const o = opp(p, { createdAt: created, status: 'lost_bdc', managerId: 'emily', handledBy: 'emily', handledAt: created + 30 * MIN, collaboratorId: 'emily', resultLabel: 'Pas de réponse', resultAt: created + 8 * DAY, resultBy: 'emily' });
-    for (let d = 1; d <= 7; d++) w.activity(p.id, o, null, 'emily', 'follow_up', created + d * DAY - (d === 1 ? DAY - 30 * MIN : 0), followUpNote(d, 1, d % 2 === 1), null);
+    const o = opp(p, {
+      createdAt: created,
+      status: 'lost_bdc',
+      managerId: 'emily',
+      handledBy: 'emily',
+      handledAt: created + 30 * MIN,
+      collaboratorId: 'emily',
+      resultLabel: 'Pas de réponse',
+      resultAt: created + 8 * DAY,
+      resultBy: 'emily',
+    });
+    for (let d = 1; d <= 7; d++)
+      w.activity(
+        p.id,
+        o,
+        null,
+        'emily',
+        'follow_up',
+        created + d * DAY - (d === 1 ? DAY - 30 * MIN : 0),
+        followUpNote(d, 1, d % 2 === 1),
+        null,
+      );
     w.activity(p.id, o, null, 'emily', 'result', created + 8 * DAY, 'Pas de réponse', null);
   }
 
@@ -319,32 +418,112 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Valérie', 'Chabot', 'fr', '+15145550108', 'valerie.chabot@example.com', now - 5 * DAY);
     const created = now - 5 * DAY;
-    const o = opp(p, { createdAt: created, status: 'contacted', tag: tagFor('stock'), managerId: 'julie', handledBy: 'julie', handledAt: created + HOUR, collaboratorId: 'julie' });
+    const o = opp(p, {
+      createdAt: created,
+      status: 'contacted',
+      tag: tagFor('stock'),
+      managerId: 'julie',
+      handledBy: 'julie',
+      handledAt: created + HOUR,
+      collaboratorId: 'julie',
+    });
     call(p, o, 'julie', created + HOUR, 420);
     const m = meeting(p, o, 'julie', 'stock', now - 2 * DAY, 'no_show', created + HOUR);
-    w.activity(p.id, o, m, 'julie', 'booking', created + HOUR, meetingSubject('stock', p.first, 'S20417'), JSON.stringify({ meetingId: m }));
-    w.activity(p.id, o, m, 'julie', 'follow_up', now - 6 * HOUR, followUpNote(1, 1, true), JSON.stringify({ meetingId: m }));
+    w.activity(
+      p.id,
+      o,
+      m,
+      'julie',
+      'booking',
+      created + HOUR,
+      meetingSubject('stock', p.first, 'S20417'),
+      JSON.stringify({ meetingId: m }),
+    );
+    w.activity(
+      p.id,
+      o,
+      m,
+      'julie',
+      'follow_up',
+      now - 6 * HOUR,
+      followUpNote(1, 1, true),
+      JSON.stringify({ meetingId: m }),
+    );
   }
 
   // NS-2 — Kevin's no-show, never followed up.
   {
     const p = person('Daniel', 'Ménard', 'fr', '+15145550109', 'daniel.menard@example.com', now - 7 * DAY);
     const created = now - 7 * DAY;
-    const o = opp(p, { createdAt: created, type: 'phone_up', provider: null, status: 'contacted', tag: tagFor('inventory'), managerId: 'kevin', handledBy: 'kevin', handledAt: created, collaboratorId: 'kevin', message: null });
+    const o = opp(p, {
+      createdAt: created,
+      type: 'phone_up',
+      provider: null,
+      status: 'contacted',
+      tag: tagFor('inventory'),
+      managerId: 'kevin',
+      handledBy: 'kevin',
+      handledAt: created,
+      collaboratorId: 'kevin',
+      message: null,
+    });
     w.call('inbound', p.phone, p.id, 'kevin', created, 380);
     const m = meeting(p, o, 'kevin', 'inventory', now - 3 * DAY, 'no_show', created + 10 * MIN);
-    w.activity(p.id, o, m, 'kevin', 'booking', created + 10 * MIN, meetingSubject('inventory', p.first, null), JSON.stringify({ meetingId: m }));
+    w.activity(
+      p.id,
+      o,
+      m,
+      'kevin',
+      'booking',
+      created + 10 * MIN,
+      meetingSubject('inventory', p.first, null),
+      JSON.stringify({ meetingId: m }),
+    );
   }
 
   // FIN-1 — a Credsii D/E request and a planned BDC meeting.
   {
     const p = person('Nathalie', 'Savard', 'fr', '+15145550110', 'nathalie.savard@example.com', now - 4 * DAY);
     const created = now - 4 * DAY;
-    const o = opp(p, { createdAt: created, status: 'appointment_booked', tag: tagFor('stock'), managerId: 'emily', handledBy: 'emily', handledAt: created + HOUR, collaboratorId: 'emily' });
+    const o = opp(p, {
+      createdAt: created,
+      status: 'appointment_booked',
+      tag: tagFor('stock'),
+      managerId: 'emily',
+      handledBy: 'emily',
+      handledAt: created + HOUR,
+      collaboratorId: 'emily',
+    });
     call(p, o, 'emily', created + HOUR, 510);
     const m = meeting(p, o, 'emily', 'stock', now + 2 * DAY, 'planned', created + HOUR);
-    w.activity(p.id, o, m, 'emily', 'booking', created + HOUR, meetingSubject('stock', p.first, 'S20417'), JSON.stringify({ meetingId: m }));
-    const f = opp(p, { createdAt: now - DAY, type: 'financing', financingSource: 'credsii_de', provider: 'Credsii', department: 'financing', managerId: 'isabelle', handledBy: 'isabelle', handledAt: now - DAY + HOUR, collaboratorId: 'isabelle', message: 'Demande de crédit Credsii, cote D/E', vehicleMake: null, vehicleModel: null, vehicleTrim: null, vehicleYear: null, vehicleStock: null, vehicleVin: null });
+    w.activity(
+      p.id,
+      o,
+      m,
+      'emily',
+      'booking',
+      created + HOUR,
+      meetingSubject('stock', p.first, 'S20417'),
+      JSON.stringify({ meetingId: m }),
+    );
+    const f = opp(p, {
+      createdAt: now - DAY,
+      type: 'financing',
+      financingSource: 'credsii_de',
+      provider: 'Credsii',
+      department: 'financing',
+      managerId: 'isabelle',
+      handledBy: 'isabelle',
+      handledAt: now - DAY + HOUR,
+      collaboratorId: 'isabelle',
+      message: 'Demande de crédit Credsii, cote D/E',
+      vehicleMake: null,
+      vehicleModel: null,
+      vehicleTrim: null,
+      vehicleYear: null,
+      vehicleStock: null,
+      vehicleVin: null,
+    });
     w.activity(p.id, f, null, 'isabelle', 'note', now - DAY + HOUR, 'Dossier de crédit reçu, en analyse', null);
   }
 
@@ -352,7 +531,14 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Guillaume', 'Giroux', 'fr', '+15145550111', 'guillaume.giroux@example.com', now - 9 * DAY);
     const created = now - 9 * DAY;
-    const o = opp(p, { createdAt: created, status: 'response_sent', managerId: 'luc', handledBy: 'luc', handledAt: created + 2 * HOUR, collaboratorId: 'julie' });
+    const o = opp(p, {
+      createdAt: created,
+      status: 'response_sent',
+      managerId: 'luc',
+      handledBy: 'luc',
+      handledAt: created + 2 * HOUR,
+      collaboratorId: 'julie',
+    });
     w.activity(p.id, o, null, 'luc', 'sms', created + 2 * HOUR, null, null);
     w.activity(p.id, o, null, 'julie', 'follow_up', now - HOUR, followUpNote(4, 2, false), null);
   }
@@ -361,11 +547,37 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Audrey', 'Lachance', 'fr', '+15145550112', 'audrey.lachance@example.com', now - 10 * DAY);
     const created = now - 10 * DAY;
-    const o = opp(p, { createdAt: created, status: 'contacted', tag: tagFor('virtual'), managerId: 'julie', handledBy: 'julie', handledAt: created + HOUR, collaboratorId: 'julie' });
+    const o = opp(p, {
+      createdAt: created,
+      status: 'contacted',
+      tag: tagFor('virtual'),
+      managerId: 'julie',
+      handledBy: 'julie',
+      handledAt: created + HOUR,
+      collaboratorId: 'julie',
+    });
     call(p, o, 'julie', created + HOUR, 275);
     const m = meeting(p, o, 'julie', 'virtual', now - 6 * DAY, 'no_show', created + HOUR);
-    w.activity(p.id, o, m, 'julie', 'booking', created + HOUR, meetingSubject('virtual', p.first, 'S20417'), JSON.stringify({ meetingId: m }));
-    w.activity(p.id, o, m, 'julie', 'follow_up', now - 5 * DAY, followUpNote(1, 1, true), JSON.stringify({ meetingId: m }));
+    w.activity(
+      p.id,
+      o,
+      m,
+      'julie',
+      'booking',
+      created + HOUR,
+      meetingSubject('virtual', p.first, 'S20417'),
+      JSON.stringify({ meetingId: m }),
+    );
+    w.activity(
+      p.id,
+      o,
+      m,
+      'julie',
+      'follow_up',
+      now - 5 * DAY,
+      followUpNote(1, 1, true),
+      JSON.stringify({ meetingId: m }),
+    );
   }
 
   // Hostile lead content (zone 5 must show it inert); unhandled lead with a planned meeting.
@@ -390,17 +602,53 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
       tradeIn: '2016 Toyota Corolla CE, 142 000 km <b>bold?</b>',
     });
     const m = meeting(p, o, 'emily', 'stock', now + DAY, 'planned', created + 2 * HOUR, 'S31337');
-    w.activity(p.id, o, m, 'emily', 'booking', created + 2 * HOUR, meetingSubject('stock', p.first, 'S31337'), JSON.stringify({ meetingId: m }));
+    w.activity(
+      p.id,
+      o,
+      m,
+      'emily',
+      'booking',
+      created + 2 * HOUR,
+      meetingSubject('stock', p.first, 'S31337'),
+      JSON.stringify({ meetingId: m }),
+    );
   }
 
   // SMS-3a — Emily texted, the client replied a minute ago.
   {
     const p = person('Owen', 'Fraser', 'en', '+15145550113', 'owen.fraser@example.com', now - 2 * DAY);
     const created = now - 2 * DAY;
-    const o = opp(p, { createdAt: created, type: 'sms', provider: 'Texto', status: 'response_sent', managerId: 'luc', handledBy: 'luc', handledAt: created + HOUR, collaboratorId: 'emily' });
+    const o = opp(p, {
+      createdAt: created,
+      type: 'sms',
+      provider: 'Texto',
+      status: 'response_sent',
+      managerId: 'luc',
+      handledBy: 'luc',
+      handledAt: created + HOUR,
+      collaboratorId: 'emily',
+    });
     w.activity(p.id, o, null, 'luc', 'follow_up', created + HOUR, followUpNote(1, 1, true), null);
-    w.text(p.id, o, created + HOUR, 'out', 'luc', p.phone, 'Hi Owen, this is Luc from Poste Autos. When can we talk about the RAV4?', 'Premier contact');
-    w.text(p.id, o, now - 12 * MIN, 'out', 'emily', p.phone, 'Hi Owen, Emily here, covering for Luc. Still interested in the RAV4?', null);
+    w.text(
+      p.id,
+      o,
+      created + HOUR,
+      'out',
+      'luc',
+      p.phone,
+      'Hi Owen, this is Luc from Poste Autos. When can we talk about the RAV4?',
+      'Premier contact',
+    );
+    w.text(
+      p.id,
+      o,
+      now - 12 * MIN,
+      'out',
+      'emily',
+      p.phone,
+      'Hi Owen, Emily here, covering for Luc. Still interested in the RAV4?',
+      null,
+    );
     w.activity(p.id, o, null, 'emily', 'sms', now - 12 * MIN, null, null);
     w.text(p.id, o, now - MIN, 'in', null, p.phone, 'Yes! Can I come Saturday morning?', null);
   }
@@ -409,7 +657,14 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Mélanie', 'Boisvert', 'fr', '+15145550114', 'melanie.boisvert@example.com', now - 2 * DAY);
     const created = now - 2 * DAY;
-    const o = opp(p, { createdAt: created, status: 'contacted', managerId: 'alex', handledBy: 'alex', handledAt: created + HOUR, collaboratorId: 'alex' });
+    const o = opp(p, {
+      createdAt: created,
+      status: 'contacted',
+      managerId: 'alex',
+      handledBy: 'alex',
+      handledAt: created + HOUR,
+      collaboratorId: 'alex',
+    });
     call(p, o, 'alex', created + HOUR, 198);
     w.chat(p.id, 'nadia', now - 5 * MIN, null);
   }
@@ -418,7 +673,20 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
   {
     const p = person('Olivia', 'Reid', 'en', '+15145550115', 'olivia.reid@example.com', now - 2 * HOUR);
     w.chat(p.id, 'genevieve', now - 2 * HOUR, null);
-    opp(p, { createdAt: now - HOUR, type: 'chat', provider: 'Clavardage site web', status: 'in_progress', managerId: 'genevieve', message: 'Client en clavardage: cherche un Subaru Outback 2025' , vehicleMake: 'Subaru', vehicleModel: 'Outback', vehicleTrim: 'Touring', vehicleYear: 2025, vehicleStock: makeStock(rng), vehicleVin: makeVin(rng, '4S4', 2025) });
+    opp(p, {
+      createdAt: now - HOUR,
+      type: 'chat',
+      provider: 'Clavardage site web',
+      status: 'in_progress',
+      managerId: 'genevieve',
+      message: 'Client en clavardage: cherche un Subaru Outback 2025',
+      vehicleMake: 'Subaru',
+      vehicleModel: 'Outback',
+      vehicleTrim: 'Touring',
+      vehicleYear: 2025,
+      vehicleStock: makeStock(rng),
+      vehicleVin: makeVin(rng, '4S4', 2025),
+    });
   }
 
   // EL-2 — an internet lead of Kevin's, found by e-mail after a call from an unknown number.

@@ -113,6 +113,7 @@ export const DEMO_TABLES = [
   'call_log',
   'sms_templates',
   'result_choices',
+  'branches',
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -149,6 +150,8 @@ export class DemoWriter {
   private readonly callStmt: Insert;
   private readonly templateStmt: Insert;
   private readonly resultStmt: Insert;
+  /** Null when the schema has no branches table (before migration 3). */
+  private readonly branchStmt: Insert | null;
 
   private readonly on: Record<DemoTable, boolean>;
 
@@ -175,7 +178,11 @@ export class DemoWriter {
       'id,first_name,last_name,language,cre,created_at,origin,updated_at',
       numbered(6, `'${ORIGIN}',?`),
     );
-    this.phoneStmt = insert('client_phones', 'id,client_id,e164,kind,sms_capable,created_at,updated_at', numbered(7, ''));
+    this.phoneStmt = insert(
+      'client_phones',
+      'id,client_id,e164,kind,sms_capable,created_at,updated_at',
+      numbered(7, ''),
+    );
     this.emailStmt = insert('client_emails', 'id,client_id,email,created_at,updated_at', numbered(5, ''));
     this.searchStmt = insert('client_search', 'client_id,name,emails,phones');
     this.oppStmt = insert(
@@ -211,6 +218,15 @@ export class DemoWriter {
       'INSERT OR IGNORE INTO sms_templates (id,name,body,sort,created_at,updated_at) VALUES (?,?,?,?,?,?)',
     );
     this.resultStmt = insert('result_choices', 'id,label_fr,label_en,maps_to_status,opens,sort,created_at,updated_at');
+    const hasBranches =
+      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'branches'").get() !== undefined;
+    // An existing branch of the same name is kept (the dealership's own configuration).
+    this.branchStmt = hasBranches
+      ? db.prepare(
+          `INSERT OR IGNORE INTO branches (id,name,sales_reps,virtual_sales_group,sort,origin,created_at,updated_at)
+           VALUES (?,?,?,?,?,'${ORIGIN}',?,?)`,
+        )
+      : null;
   }
 
   agent(
@@ -222,7 +238,21 @@ export class DemoWriter {
     presence: string,
     nowIso: string,
   ): void {
-    if (this.on.agents) this.agentStmt.run(id, name, role, extension, email, `sip:${extension}@poste.test`, presence, nowIso, 1, ORIGIN, nowIso, nowIso);
+    if (this.on.agents)
+      this.agentStmt.run(
+        id,
+        name,
+        role,
+        extension,
+        email,
+        `sip:${extension}@poste.test`,
+        presence,
+        nowIso,
+        1,
+        ORIGIN,
+        nowIso,
+        nowIso,
+      );
     this.counts.agents++;
   }
 
@@ -240,7 +270,8 @@ export class DemoWriter {
 
   phone(clientId: string, e164: string, kind: string, createdAt: string): void {
     const id = this.rng.uuid();
-    if (this.on.client_phones) this.phoneStmt.run(id, clientId, e164, kind, kind === 'mobile' ? 1 : 0, createdAt, createdAt);
+    if (this.on.client_phones)
+      this.phoneStmt.run(id, clientId, e164, kind, kind === 'mobile' ? 1 : 0, createdAt, createdAt);
     this.counts.phones++;
   }
 
@@ -383,7 +414,22 @@ export class DemoWriter {
     const answered = durationS === null ? null : iso(startedAt + 8000);
     const ended = iso(startedAt + 8000 + (durationS ?? 22) * 1000);
     const cause = durationS === null ? 'no_answer' : 'normal_clearing';
-    this.callStmt.run(id, direction, 'phone', remote, clientId, agentId, 0, start, answered, ended, durationS, cause, start, ended);
+    this.callStmt.run(
+      id,
+      direction,
+      'phone',
+      remote,
+      clientId,
+      agentId,
+      0,
+      start,
+      answered,
+      ended,
+      durationS,
+      cause,
+      start,
+      ended,
+    );
   }
 
   template(name: string, body: string, sort: number, nowIso: string): void {
@@ -391,8 +437,22 @@ export class DemoWriter {
     if (this.on.sms_templates) this.templateStmt.run(id, name, body, sort, nowIso, nowIso);
   }
 
-  resultChoice(fr: string, en: string, status: string | null, opens: string | null, sort: number, nowIso: string): void {
+  resultChoice(
+    fr: string,
+    en: string,
+    status: string | null,
+    opens: string | null,
+    sort: number,
+    nowIso: string,
+  ): void {
     const id = this.rng.uuid();
     if (this.on.result_choices) this.resultStmt.run(id, fr, en, status, opens, sort, nowIso, nowIso);
+  }
+
+  branch(name: string, salesReps: readonly string[], virtualSalesGroup: string, sort: number, nowIso: string): void {
+    const id = this.rng.uuid();
+    if (this.on.branches && this.branchStmt) {
+      this.branchStmt.run(id, name, JSON.stringify(salesReps), virtualSalesGroup, sort, nowIso, nowIso);
+    }
   }
 }

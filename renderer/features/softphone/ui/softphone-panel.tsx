@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSummary } from '../../../../shared/ipc/dto';
 import type { OwnPresence, ShadowMode } from '../engine';
@@ -8,6 +7,7 @@ import { CallCard } from './call-card';
 import { DialPad } from './dial-pad';
 import { Directory } from './directory';
 import './softphone.css';
+import { useDialDraft } from '../dial-draft';
 
 const PRESENCES: readonly OwnPresence[] = ['available', 'break', 'lunch', 'offline'];
 const SHADOW_MODES: readonly ShadowMode[] = ['listen', 'whisper', 'barge'];
@@ -133,7 +133,8 @@ function Notices() {
 
 function Dialler() {
   const { t } = useTranslation('softphone');
-  const [number, setNumber] = useState('');
+  const number = useDialDraft((s) => s.value);
+  const setNumber = useDialDraft((s) => s.set);
   const registered = useSoftphone((s) => s.registration.state === 'registered');
   const canRedial = useSoftphone((s) => s.recentCalls.some((c) => c.direction === 'outbound'));
   const actions = useSoftphone((s) => s.actions);
@@ -155,7 +156,7 @@ function Dialler() {
           onChange={(e) => setNumber(e.target.value)}
         />
       </label>
-      <DialPad label={t('dialpad')} onDigit={(d) => setNumber((n) => n + d)} />
+      <DialPad label={t('dialpad')} onDigit={(d) => setNumber(number + d)} />
       <div className="sp-call-buttons">
         <button type="submit" className="sp-btn sp-btn--ok" disabled={!registered || !number.trim()}>
           {t('call')}
@@ -163,7 +164,7 @@ function Dialler() {
         <button type="button" className="sp-btn" disabled={!registered || !canRedial} onClick={() => void actions.redial()}>
           {t('redial')}
         </button>
-        <button type="button" className="sp-btn" aria-label={t('backspace')} onClick={() => setNumber((n) => n.slice(0, -1))}>
+        <button type="button" className="sp-btn" aria-label={t('backspace')} onClick={() => setNumber(number.slice(0, -1))}>
           ⌫
         </button>
       </div>
