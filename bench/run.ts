@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../electron/services/db/connection';
 import { migrations } from '../electron/services/db/migrations';
-import { generateDemo } from '../electron/services/demo/generate';
+import { generateDemoFile } from '../electron/services/demo/parallel';
+import { openDatabase as openCache } from '../electron/services/db/connection';
 import { createServices } from '../electron/services';
 import { memorySettingsStore } from '../electron/services/settings/store';
 import { json, latency, table, type Figure } from './measure';
@@ -32,7 +32,7 @@ function say(line: string): void {
   if (!asJson) process.stderr.write(`${line}\n`);
 }
 
-function cachedDatabase(): string {
+async function cachedDatabase(): Promise<string> {
   const dir = join(tmpdir(), 'poste-bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `demo-${clients}-v${migrations.length}.sqlite`);
@@ -41,8 +41,8 @@ function cachedDatabase(): string {
   rmSync(building, { force: true });
   say(`bench: building a ${clients.toLocaleString('en-CA')}-client demo database (cached in ${dir})…`);
   const started = Date.now();
-  const db = openDatabase(building);
-  generateDemo(db, { clients, now: NOW });
+  await generateDemoFile(building, { clients, now: NOW }, { parallel: clients >= 200_000 });
+  const db = openCache(building);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();
@@ -52,7 +52,7 @@ function cachedDatabase(): string {
 }
 
 async function main(): Promise<void> {
-  const file = cachedDatabase();
+  const file = await cachedDatabase();
   const services = createServices({
     databaseFile: file,
     settings: memorySettingsStore(),
