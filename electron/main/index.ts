@@ -76,6 +76,7 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
     settings: electronSettingsStore(),
     secrets: safeStorageSecretStore(join(userData, 'sip-password.bin'), logger),
     host: 'electron',
+    background: true,
     version: app.getVersion(),
     logger,
   });

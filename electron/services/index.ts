@@ -17,7 +17,9 @@ import type { ServiceContext } from './context';
 import { callsHandlers } from './calls/handlers';
 import { deskHandlers } from './desk/handlers';
 import { leadsHandlers } from './leads/handlers';
+import { startLeadsBackground } from './leads/watcher';
 import { workHandlers } from './work/handlers';
+import { syncHandlers } from './sync/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
 
@@ -34,6 +36,8 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   /** An account given by the environment (web host, POSTE_SIP_*), used instead of the stored one. */
   sipAccountOverride?: SipAccount;
+  /** Background work (expiry every hour, watched folders): the hosts turn it on; tests and tools leave it off. */
+  background?: boolean;
 }
 
 /** The console's services behind the contract, the same for both hosts. */
@@ -156,6 +160,7 @@ export function createServices(options: ServicesOptions) {
     ...workHandlers(context),
     ...deskHandlers(context),
     ...callsHandlers(context),
+    ...syncHandlers(context),
     'app:info': () => ({
       version: options.version,
       host: options.host,
@@ -199,6 +204,9 @@ export function createServices(options: ServicesOptions) {
     },
   };
 
+  /** ST-1 at start and every hour, and the watched lead folders. */
+  const leadsBackground = options.background ? startLeadsBackground(context) : null;
+
   return {
     db,
     context,
@@ -208,6 +216,7 @@ export function createServices(options: ServicesOptions) {
     now,
     logger,
     close(): void {
+      leadsBackground?.stop();
       db.close();
     },
   };

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     databaseFile: join(args.data, DATABASE_FILE),
     settings: fileSettingsStore(join(args.data, SETTINGS_FILE)),
     host: 'web',
+    background: true,
     version,
     logger,
     secrets: memorySecretStore(env.value?.password ?? null),

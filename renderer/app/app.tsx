@@ -3,6 +3,9 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ActionDialogs } from '../features/actions/action-dialogs';
 import { useActionsStore } from '../features/actions/store';
 import { DaList } from '../features/da/da-list';
+import { FollowUpsPanel } from '../features/followups/followups-panel';
+import { ImportsPanel } from '../features/imports/imports-panel';
+import { QueuePanel } from '../features/queue/queue-panel';
 import { ScreenPop } from '../features/inbound/screen-pop';
 import { SimulateControl } from '../features/inbound/simulate-control';
 import { VerdictBadge } from '../features/inbound/verdict-badge';
@@ -129,6 +132,9 @@ function Shell({ client }: AppProps) {
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
           <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
           {me?.role === 'da' && <DaList client={client} onOpen={(id) => void open(client, id)} />}
+          <QueuePanel client={client} language={language} onOpen={(id) => void open(client, id)} />
+          <FollowUpsPanel client={client} onOpen={(id) => void open(client, id)} />
+          <ImportsPanel client={client} />
           <SoftphonePanel agents={agents} meId={me?.id ?? null} />
         </aside>
         <main className="shell-main" aria-label={t('main')}>

@@ -9,6 +9,9 @@ import { softphoneLocales } from '../features/softphone/locales';
 import { actionsLocales } from '../features/actions/locales';
 import { bookingLocales } from '../features/booking/locales';
 import { settingsLocales } from '../features/settings/locales';
+import { queueLocales } from '../features/queue/locales';
+import { importsLocales } from '../features/imports/locales';
+import { followupsLocales } from '../features/followups/locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -26,6 +29,9 @@ const namespaces = {
   actions: actionsLocales,
   booking: bookingLocales,
   settings: settingsLocales,
+  queue: queueLocales,
+  imports: importsLocales,
+  followups: followupsLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {

@@ -217,10 +217,41 @@ export function contactsRepo(db: Database) {
         return { id, client, phones, emails, opp };
       });
     },
-    /** Rewrites a client's search row from its current names, e-mails and phones. */
-    refreshSearch(clientId: string): void {
+    /**
+     * Deletes a client's search rows without scanning the whole FTS table: `client_id` is
+     * UNINDEXED there, so `DELETE … WHERE client_id = ?` reads every row (seconds at a
+     * million clients). The row is found through an indexed token the client has (a phone,
+     * an e-mail, else the name), then deleted by rowid. Call it before changing the client's
+     * phones, e-mails or name; the full scan remains only for a client with none of them.
+     */
+    deleteSearchRows(clientId: string): void {
       const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
-      stmt('DELETE FROM client_search WHERE client_id = ?').run(clientId);
+      const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+      const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(clientId);
+      const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
+      const probes = [
+        ...phones.map((p) => `phones : ${phrase(phoneSearchTokens(p.e164).split(' ')[0] ?? p.e164)}`),
+        ...emails.map((e) => `emails : ${phrase(e.email)}`),
+      ];
+      const name = client ? `${client.first_name} ${client.last_name}`.trim() : '';
+      if (name) probes.push(`name : ${phrase(name)}`);
+      for (const match of probes) {
+        const rows = stmt<{ rowid: number }>('SELECT rowid FROM client_search WHERE client_search MATCH ? AND client_id = ?').all(match, clientId);
+        if (rows.length) {
+          for (const row of rows) stmt('DELETE FROM client_search WHERE rowid = ?').run(row.rowid);
+          return;
+        }
+      }
+      if (probes.length === 0) stmt('DELETE FROM client_search WHERE client_id = ?').run(clientId);
+    },
+    /**
+     * Rewrites a client's search row from its current names, e-mails and phones. Tokens
+     * that were removed must be deleted by the caller first (deleteSearchRows) while the
+     * old values are still there to find the row by.
+     */
+    refreshSearch(clientId: string): void {
+      this.deleteSearchRows(clientId);
+      const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
       if (!client) return;
       const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
       const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(clientId);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Language, LeadType, OpportunityStatus, PhoneKind, Tag } from '../../../../shared/domain/model';
 import { QUEUE_WHERE_SQL, TAG_RANK_SQL } from '../migrations/0002-leads';
+import { contactsRepo, phoneSearchTokens } from './contacts';
 import { statementCache } from '../sql';
 
 export interface QueueRow {
@@ -53,9 +54,10 @@ export interface BatchRow {
   created_at: string;
 }
 
-const QUEUE_SELECT = `SELECT o.id, o.client_id, o.type, o.provider, o.tag, o.manager_id, a.name AS manager_name, o.created_at,
-    c.first_name, c.last_name, o.vehicle_year, o.vehicle_make, o.vehicle_model
-  FROM opportunities o JOIN clients c ON c.id = o.client_id LEFT JOIN agents a ON a.id = o.manager_id`;
+/** INDEXED BY pins the queue's index: a statement that could not use it fails to prepare. */
+const queueSelect = (index: 'opportunities_queue' | 'opportunities_queue_manager' | null) => `SELECT o.id, o.client_id, o.type, o.provider, o.tag,
+    o.manager_id, a.name AS manager_name, o.created_at, c.first_name, c.last_name, o.vehicle_year, o.vehicle_make, o.vehicle_model
+  FROM opportunities o${index ? ` INDEXED BY ${index}` : ''} JOIN clients c ON c.id = o.client_id LEFT JOIN agents a ON a.id = o.manager_id`;
 const OPEN_SQL = "status NOT IN ('lost_bdc','invalid_bdc','lost_showroom','lost_fi','delivered','expired')";
 
 /**
@@ -66,6 +68,7 @@ const OPEN_SQL = "status NOT IN ('lost_bdc','invalid_bdc','lost_showroom','lost_
  */
 export function leadsRepo(db: Database) {
   const stmt = statementCache(db);
+  const contacts = contactsRepo(db);
   const o = 'o.';
   const queueWhere = QUEUE_WHERE_SQL.replace(/(department|status|handled_by)/g, `${o}$1`);
   const rank = TAG_RANK_SQL.replace('tag', 'o.tag');
@@ -188,8 +191,8 @@ export function leadsRepo(db: Database) {
     /** The head among one manager's untreated leads (null manager = unassigned). */
     queueHeadFor(managerId: string | null): QueueRow | undefined {
       return managerId === null
-        ? stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere} AND o.manager_id IS NULL ORDER BY ${rank}, o.created_at LIMIT 1`).get()
-        : stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere} AND o.manager_id = ? ORDER BY ${rank}, o.created_at LIMIT 1`).get(managerId);
+        ? stmt<QueueRow>(`${queueSelect('opportunities_queue_manager')} WHERE ${queueWhere} AND o.manager_id IS NULL ORDER BY ${rank}, o.created_at LIMIT 1`).get()
+        : stmt<QueueRow>(`${queueSelect('opportunities_queue_manager')} WHERE ${queueWhere} AND o.manager_id = ? ORDER BY ${rank}, o.created_at LIMIT 1`).get(managerId);
     },
     queueList(filter: 'all' | 'mine' | 'unassigned', agentId: string, type: LeadType | null, limit: number, offset: number): QueueRow[] {
       const typeSql = type ? ' AND o.type = ?' : '';
@@ -200,7 +203,8 @@ export function leadsRepo(db: Database) {
         args.push(agentId);
       } else if (filter === 'unassigned') who = ' AND o.manager_id IS NULL';
       if (type) args.push(type);
-      return stmt<QueueRow>(`${QUEUE_SELECT} WHERE ${queueWhere}${who}${typeSql} ORDER BY ${rank}, o.created_at LIMIT ? OFFSET ?`).all(
+      const index = filter === 'all' ? 'opportunities_queue' : 'opportunities_queue_manager';
+      return stmt<QueueRow>(`${queueSelect(index)} WHERE ${queueWhere}${who}${typeSql} ORDER BY ${rank}, o.created_at LIMIT ? OFFSET ?`).all(
         ...args,
         limit,
         offset,
@@ -217,7 +221,7 @@ export function leadsRepo(db: Database) {
       return stmt<{ n: number }>(`SELECT count(*) AS n FROM opportunities WHERE ${QUEUE_WHERE_SQL}${who}${type ? ' AND type = ?' : ''}`).get(...args)?.n ?? 0;
     },
     queueEntry(opportunityId: string): QueueRow | undefined {
-      return stmt<QueueRow>(`${QUEUE_SELECT} WHERE o.id = ? AND ${queueWhere}`).get(opportunityId);
+      return stmt<QueueRow>(`${queueSelect(null)} WHERE o.id = ? AND ${queueWhere}`).get(opportunityId);
     },
     insertTreatment(t: { opportunityId: string; agentId: string; kind: 'next' | 'out_of_order'; headId: string | null; reason: string | null; at: string }): void {
       stmt(
@@ -303,9 +307,37 @@ export function leadsRepo(db: Database) {
       moved.call_log = stmt('UPDATE call_log SET client_id = ?, updated_at = ? WHERE client_id = ?').run(to, at, from).changes;
       return moved;
     },
+    /** Call deleteSearchRows(id) first, while its phones and e-mails are still its own. */
     markMerged(id: string, into: string, at: string): void {
       stmt('UPDATE clients SET merged_into = ?, updated_at = ? WHERE id = ?').run(into, at, id);
-      stmt('DELETE FROM client_search WHERE client_id = ?').run(id);
+    },
+
+    // ---- search rows ---------------------------------------------------------------------------
+    /** Finds a client's search rows by an indexed token and deletes them (see contactsRepo). */
+    deleteSearchRows(clientId: string): void {
+      contacts.deleteSearchRows(clientId);
+    },
+    /** A new client's search row from values in hand (no read back). */
+    insertSearchValues(clientId: string, name: string, emails: readonly string[], phones: readonly string[]): void {
+      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
+        clientId,
+        name,
+        emails.join(' '),
+        phones.map((e) => phoneSearchTokens(e)).join(' '),
+      );
+    },
+    /** Writes a client's search row from its current names, e-mails and phones (same shape as contactsRepo.refreshSearch). */
+    insertSearchRow(clientId: string): void {
+      const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
+      if (!client) return;
+      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
+        clientId,
+        `${client.first_name} ${client.last_name}`,
+        this.emailsOf(clientId).join(' '),
+        this.phonesOf(clientId)
+          .map((e) => phoneSearchTokens(e))
+          .join(' '),
+      );
     },
     setCre(id: string, cre: string, at: string): void {
       stmt('UPDATE clients SET cre = ?, updated_at = ? WHERE id = ? AND cre IS NULL').run(cre, at, id);

@@ -1,0 +1,206 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { ServiceError } from '../../../shared/ipc/result';
+import { leadsRepo, type WatchFolderRow } from '../db/repos/leads';
+import type { ServiceContext } from '../context';
+import { applyExpiry } from './expiry';
+import { importLeadFile, MAX_IMPORT_BYTES, type ImportReport } from './importer';
+
+/**
+ * Watched folders: where a mail rule or a provider drops ADF/XML and .eml files. Each file
+ * is imported on its own (all-or-nothing), then moved to `done/` or `failed/` inside the
+ * folder with a `<name>.report.json` beside it saying what happened. A file still being
+ * written (modified less than `settleMs` ago) waits for the next scan. `fs.watch` gives
+ * quick reaction where the platform supports it; a periodic scan catches the rest (network
+ * drives, missed events) and works the same in the web host.
+ */
+
+export const WATCHED_EXTENSIONS = ['.xml', '.adf', '.eml', '.txt'];
+
+export interface ScanResult {
+  folderId: string;
+  path: string;
+  files: ImportReport[];
+  error: string | null;
+}
+
+export type WatcherDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'agents' | 'now' | 'settings' | 'logger' | 'currentAgent' | 'bus'>;
+
+/** A folder the console may watch: absolute, an existing directory, not the file-system root. */
+export function checkFolderPath(raw: string): string {
+  const path = resolve(raw.trim());
+  if (!isAbsolute(raw.trim())) throw new ServiceError('invalid_input', 'give the full path of the folder (e.g. /Users/bdc/Leads)', 'path');
+  if (path === '/' || /^[A-Za-z]:\\?$/.test(path)) throw new ServiceError('invalid_input', 'the root of the disk cannot be watched', 'path');
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new ServiceError('invalid_input', `no folder at ${path}`, 'path');
+  }
+  if (!isDir) throw new ServiceError('invalid_input', `${path} is not a folder`, 'path');
+  return path;
+}
+
+function freeName(dir: string, name: string): string {
+  if (!existsSync(join(dir, name))) return name;
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 2; ; i++) {
+    const candidate = `${stem} (${i})${ext}`;
+    if (!existsSync(join(dir, candidate))) return candidate;
+  }
+}
+
+export function folderScanner(deps: WatcherDeps, options: { settleMs?: number } = {}) {
+  const repo = leadsRepo(deps.db);
+  const settleMs = options.settleMs ?? 1000;
+
+  function scanFolder(folder: WatchFolderRow): ScanResult {
+    const result: ScanResult = { folderId: folder.id, path: folder.path, files: [], error: null };
+    let names: string[];
+    try {
+      names = readdirSync(folder.path).sort();
+    } catch (error) {
+      result.error = `cannot read ${folder.path}: ${error instanceof Error ? error.message : String(error)}`;
+      deps.logger.warn('watched folder unreadable', { folderId: folder.id });
+      return result;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || !WATCHED_EXTENSIONS.includes(extname(name).toLowerCase())) continue;
+      const file = join(folder.path, name);
+      let size: number;
+      try {
+        const st = statSync(file);
+        if (!st.isFile() || Date.now() - st.mtimeMs < settleMs) continue;
+        size = st.size;
+      } catch {
+        continue;
+      }
+      // An oversized file is refused by its size, without reading it.
+      const bytes = size > MAX_IMPORT_BYTES ? new Uint8Array(MAX_IMPORT_BYTES + 1) : new Uint8Array(readFileSync(file));
+      const report = importLeadFile(deps, basename(file), bytes, 'folder');
+      result.files.push(report);
+      const target = join(folder.path, report.status === 'imported' ? 'done' : 'failed');
+      try {
+        mkdirSync(target, { recursive: true });
+        const moved = freeName(target, name);
+        renameSync(file, join(target, moved));
+        const { clientIds: _c, opportunityIds: _o, ...summary } = report;
+        writeFileSync(join(target, `${moved}.report.json`), `${JSON.stringify({ ...summary, at: deps.now().toISOString() }, null, 2)}\n`);
+      } catch (error) {
+        deps.logger.error('could not move an imported file', { folderId: folder.id, error: error instanceof Error ? error.message : String(error) });
+      }
+      for (const clientId of report.clientIds) deps.bus.emit('record:changed', { clientId });
+    }
+    repo.markScanned(folder.id, deps.now().toISOString());
+    if (result.files.length) {
+      deps.bus.emit('leads:imported', { files: result.files.length, failed: result.files.filter((f) => f.status === 'failed').length });
+      deps.bus.emit('queue:changed', {});
+    }
+    return result;
+  }
+
+  return {
+    scanFolder,
+    /** Every enabled folder, once. */
+    scanAll(): ScanResult[] {
+      return repo
+        .watchFolders()
+        .filter((f) => f.enabled === 1)
+        .map(scanFolder);
+    },
+  };
+}
+
+export interface LeadsBackground {
+  /** Scans the watched folders now (also what the periodic timer does). */
+  scanNow(): ScanResult[];
+  stop(): void;
+}
+
+/**
+ * The area's timers, for createServices to start once and stop on close:
+ * ST-1 expiry at start and every hour, and the watched folders (fs.watch + a scan every
+ * `scanIntervalMs`). Timers are unref'd: they never keep a process alive.
+ */
+export function startLeadsBackground(
+  deps: WatcherDeps,
+  options: { expiryIntervalMs?: number; scanIntervalMs?: number; settleMs?: number } = {},
+): LeadsBackground {
+  const scanner = folderScanner(deps, options.settleMs === undefined ? {} : { settleMs: options.settleMs });
+  const watchers = new Map<string, FSWatcher>();
+  let scanning = false;
+  let stopped = false;
+  let debounce: NodeJS.Timeout | null = null;
+
+  const expire = () => {
+    try {
+      applyExpiry(deps);
+    } catch (error) {
+      deps.logger.error('ST-1 expiry failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const scanNow = (): ScanResult[] => {
+    if (scanning || stopped) return [];
+    scanning = true;
+    try {
+      syncWatchers();
+      return scanner.scanAll();
+    } catch (error) {
+      deps.logger.error('watched folder scan failed', { error: error instanceof Error ? error.message : String(error) });
+      return [];
+    } finally {
+      scanning = false;
+    }
+  };
+
+  function syncWatchers(): void {
+    const folders = leadsRepo(deps.db)
+      .watchFolders()
+      .filter((f) => f.enabled === 1);
+    const wanted = new Set(folders.map((f) => f.path));
+    for (const [path, w] of watchers) {
+      if (!wanted.has(path)) {
+        w.close();
+        watchers.delete(path);
+      }
+    }
+    for (const f of folders) {
+      if (watchers.has(f.path)) continue;
+      try {
+        const w = watch(f.path, { persistent: false }, () => {
+          if (debounce) clearTimeout(debounce);
+          debounce = setTimeout(() => void scanNow(), (options.settleMs ?? 1000) + 100);
+          debounce.unref();
+        });
+        w.on('error', () => {
+          w.close();
+          watchers.delete(f.path);
+        });
+        watchers.set(f.path, w);
+      } catch {
+        // Not watchable here (e.g. some network mounts): the periodic scan covers it.
+      }
+    }
+  }
+
+  expire();
+  const expiryTimer = setInterval(expire, options.expiryIntervalMs ?? 3_600_000);
+  expiryTimer.unref();
+  const scanTimer = setInterval(() => void scanNow(), options.scanIntervalMs ?? 30_000);
+  scanTimer.unref();
+  setImmediate(() => void scanNow());
+
+  return {
+    scanNow,
+    stop() {
+      stopped = true;
+      clearInterval(expiryTimer);
+      clearInterval(scanTimer);
+      if (debounce) clearTimeout(debounce);
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
+}

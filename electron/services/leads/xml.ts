@@ -1,0 +1,295 @@
+/**
+ * A small, tolerant XML reader for ADF/XML leads. ADF 1.0's own example is not well-formed
+ * (`<?ADF VERSION "1.0"?>`, `<id sequence=1 …>`), and providers copy it, so the reader is
+ * lenient where only form is at stake: processing instructions of any shape are skipped,
+ * attribute values may be unquoted or missing, names are read case-insensitively, a bare `&`
+ * or an unknown entity stays literal text. It is strict where safety is at stake: a DOCTYPE
+ * or ENTITY declaration is refused outright (no entity expansion, no external entities), and
+ * the document, every text, every comment, the depth and the element count are capped.
+ * Every element remembers its line, so an import can report `adf/prospect[2]/…` at line N.
+ */
+
+export interface XmlElement {
+  /** Lower-cased name. */
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own text (children's text excluded), entities decoded, not trimmed. */
+  text: string;
+  line: number;
+  /** Position among its parent's children of the same name, from 1 (for paths). */
+  index: number;
+  parent: XmlElement | null;
+  /** How many children of each name (for paths: a step gets [n] when it has twins). */
+  childCounts: Map<string, number>;
+}
+
+export interface XmlLimits {
+  /** Characters in the whole document. */
+  maxChars: number;
+  maxDepth: number;
+  maxElements: number;
+  /** Characters of one element's text (CDATA included). */
+  maxTextChars: number;
+  maxCommentChars: number;
+  maxAttributes: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxChars: 32 * 1024 * 1024,
+  maxDepth: 48,
+  maxElements: 4_000_000,
+  maxTextChars: 256 * 1024,
+  maxCommentChars: 64 * 1024,
+  maxAttributes: 32,
+};
+
+/** A document the reader refuses, with where: the open element's path and the line. */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'XmlError';
+  }
+}
+
+/** Character classes by code, not by regex: the tokenizer's hot loops test every character. */
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 58) || c === 45 || c === 46;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the five predefined entities and character references; anything else stays literal. */
+export function decodeEntities(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(/&(#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,4});/g, (whole, ref: string) => {
+    if (ref.charCodeAt(0) === 35 /* # */) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const valid =
+        code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0x10ffff);
+      return valid && !(code >= 0xfffe && code <= 0xffff) ? String.fromCodePoint(code) : whole;
+    }
+    return PREDEFINED[ref] ?? whole;
+  });
+}
+
+/**
+ * Parses a document into its root element. Throws XmlError on what cannot be read safely
+ * or unambiguously: truncation, mismatched closing tags, declarations, oversized parts.
+ */
+export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  if (text.length > limits.maxChars) {
+    throw new XmlError(`the document is larger than ${Math.round(limits.maxChars / 1024 / 1024)} MB`, 1, '');
+  }
+  // Line numbers are counted forward as the cursor advances (the reader never goes back).
+  let lineAtPos = 1;
+  let linePos = 0;
+  const lineAt = (pos: number): number => {
+    let p = text.indexOf('\n', linePos);
+    while (p >= 0 && p < pos) {
+      lineAtPos++;
+      p = text.indexOf('\n', p + 1);
+    }
+    linePos = pos;
+    return lineAtPos;
+  };
+
+  const stack: XmlElement[] = [];
+  interface Frame {
+    parts: string[];
+    size: number;
+  }
+  const frames: Frame[] = [];
+  let root: XmlElement | null = null;
+  let elements = 0;
+  const pathOf = () => (stack.length ? elementPath(stack[stack.length - 1]!) : '');
+  const fail = (message: string, pos: number): never => {
+    throw new XmlError(message, lineAt(pos), pathOf());
+  };
+
+  const appendText = (segment: string, pos: number) => {
+    if (segment === '') return;
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (segment.trim() !== '') {
+        // Text outside the root: a banner before the XML (lenient) but never after it.
+        if (root) fail('text after the end of the root element', pos);
+      }
+      return;
+    }
+    const frame = frames[frames.length - 1]!;
+    frame.parts.push(segment);
+    frame.size += segment.length;
+    if (frame.size > limits.maxTextChars) fail(`<${top.name}> holds more than ${limits.maxTextChars} characters of text`, pos);
+  };
+
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) {
+      appendText(decodeEntities(text.slice(i)), i);
+      break;
+    }
+    if (lt > i) appendText(decodeEntities(text.slice(i, lt)), i);
+    const next = text.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end < 0) fail('the document ends inside a comment (truncated)', lt);
+        if (end - lt - 4 > limits.maxCommentChars) fail(`a comment longer than ${limits.maxCommentChars} characters is refused`, lt);
+        i = end + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end < 0) fail('the document ends inside a CDATA section (truncated)', lt);
+        if (!stack.length) fail('CDATA outside the root element', lt);
+        appendText(text.slice(lt + 9, end), lt);
+        i = end + 3;
+        continue;
+      }
+      const word = text.slice(lt + 2, lt + 10).toUpperCase();
+      if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) {
+        fail('DOCTYPE and ENTITY declarations are refused (entity expansion and external entities are unsafe)', lt);
+      }
+      fail('unknown markup declaration "<!…" is refused', lt);
+    }
+    if (next === 63 /* ? */) {
+      // Processing instructions of any shape (<?xml …?>, <?adf version="1.0"?>, <?ADF VERSION "1.0"?>).
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) fail('the document ends inside a processing instruction (truncated)', lt);
+      i = end + 2;
+      continue;
+    }
+    if (next === 47 /* / */) {
+      let j = lt + 2;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(lt + 2, j).toLowerCase();
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      if (j >= n) fail(`the document ends inside the closing tag </${name}> (truncated)`, lt);
+      if (text[j] !== '>') fail(`unreadable closing tag </${name}`, lt);
+      const top = stack[stack.length - 1];
+      if (!top) fail(`closing tag </${name}> without an opening tag`, lt);
+      if (top!.name !== name) {
+        fail(`closing tag </${name}> does not match <${top!.name}> opened at line ${top!.line}`, lt);
+      }
+      top!.text = frames.pop()!.parts.join('');
+      stack.pop();
+      i = j + 1;
+      continue;
+    }
+    if (lt + 1 >= n) fail('the document ends with "<" (truncated)', lt);
+    if (!isNameStart(text.charCodeAt(lt + 1))) {
+      // A lone "<" in text (e.g. "budget < 30 000 $"): kept as text, the lenient reading.
+      appendText('<', lt);
+      i = lt + 1;
+      continue;
+    }
+    // Start tag.
+    let j = lt + 1;
+    while (j < n && isNameChar(text.charCodeAt(j))) j++;
+    const name = text.slice(lt + 1, j).toLowerCase();
+    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    let count = 0;
+    let selfClosing = false;
+    for (;;) {
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      if (j >= n) fail(`the document ends inside the tag <${name}> (truncated)`, lt);
+      const c = text[j]!;
+      if (c === '>') {
+        j++;
+        break;
+      }
+      if (c === '/' && text[j + 1] === '>') {
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (c === '<') fail(`the tag <${name}> is not closed with ">"`, lt);
+      // Attribute name (lenient: anything up to =, space, / or >).
+      const start = j;
+      for (let c = text.charCodeAt(j); j < n && !isSpace(c) && c !== 61 && c !== 47 && c !== 62; c = text.charCodeAt(++j));
+      if (j === start) {
+        j++;
+        continue;
+      }
+      const attrName = text.slice(start, j).toLowerCase();
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      let value = '';
+      if (text[j] === '=') {
+        j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        const q = text[j];
+        if (q === '"' || q === "'") {
+          const end = text.indexOf(q, j + 1);
+          if (end < 0) fail(`the document ends inside an attribute of <${name}> (truncated)`, lt);
+          value = text.slice(j + 1, end);
+          j = end + 1;
+        } else {
+          const vs = j;
+          while (j < n && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 62 && !(text[j] === '/' && text[j + 1] === '>')) j++;
+          value = text.slice(vs, j);
+        }
+      }
+      if (++count > limits.maxAttributes) fail(`<${name}> has more than ${limits.maxAttributes} attributes`, lt);
+      if (value.length > limits.maxTextChars) fail(`an attribute of <${name}> is too long`, lt);
+      attrs[attrName] = decodeEntities(value);
+    }
+    if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
+    const parent = stack[stack.length - 1];
+    if (!parent && root) fail(`a second root element <${name}> after </${root.name}>`, lt);
+    if (stack.length >= limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth} levels`, lt);
+    let index = 1;
+    if (parent) {
+      index = (parent.childCounts.get(name) ?? 0) + 1;
+      parent.childCounts.set(name, index);
+    }
+    const element: XmlElement = { name, attrs, children: [], text: '', line: lineAt(lt), index, parent: parent ?? null, childCounts: new Map() };
+    if (parent) parent.children.push(element);
+    else root = element;
+    if (!selfClosing) {
+      stack.push(element);
+      frames.push({ parts: [], size: 0 });
+    }
+    i = j;
+  }
+  if (stack.length) {
+    const open = stack[stack.length - 1]!;
+    throw new XmlError(`the document ends before </${open.name}> (opened at line ${open.line}): truncated`, lineAt(n), elementPath(open));
+  }
+  if (!root) throw new XmlError('no XML element in the document', lineAt(n), '');
+  return root;
+}
+
+/** Children of an element with a given (lower-case) name. */
+export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((c) => c.name === name);
+}
+
+export function firstChild(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((c) => c.name === name);
+}
+
+/** Trimmed text with inner whitespace collapsed; null when empty. */
+export function textOf(element: XmlElement | undefined): string | null {
+  if (!element) return null;
+  const value = element.text.replace(/\s+/g, ' ').trim();
+  return value === '' ? null : value;
+}
+
+/**
+ * The element's path from the root, `adf/prospect[2]/customer/contact/phone`: a step gets
+ * its [n] when its parent has more than one child of that name.
+ */
+export function elementPath(element: XmlElement): string {
+  const steps: string[] = [];
+  for (let e: XmlElement | null = element; e; e = e.parent) {
+    const twins = e.parent?.childCounts.get(e.name) ?? 1;
+    steps.push(twins > 1 || e.index > 1 ? `${e.name}[${e.index}]` : e.name);
+  }
+  return steps.reverse().join('/');
+}

@@ -1,0 +1,43 @@
+/** Strings of the day's follow-ups (FU-1..FU-3) and the analysts' hand-off (AN-1). */
+export const followupsLocales = {
+  fr: {
+    title: 'Relances du jour',
+    empty: 'Aucune relance à faire.',
+    rounds: '{{done}}/3 rondes aujourd’hui',
+    cover: 'Pour {{name}} (absent)',
+    next: 'Prochaine note : {{note}}',
+    log: 'Relance faite',
+    logged: 'Note ajoutée : {{note}}',
+    textSent: 'Texto envoyé',
+    lost: 'Mettre Perdu BDC',
+    lostHint: '{{days}} jours sans contact (FU-1)',
+    open: 'Ouvrir la fiche de {{name}}',
+    analysts: {
+      title: 'Passe aux analystes',
+      reasons: 'Raison(s) de la passe',
+      cre: 'CRE (si la fiche n’en a pas)',
+      compose: 'Ouvrir le courriel',
+      missing: 'Il manque : {{fields}}',
+    },
+  },
+  en: {
+    title: 'Today’s follow-ups',
+    empty: 'No follow-up to do.',
+    rounds: '{{done}}/3 rounds today',
+    cover: 'For {{name}} (absent)',
+    next: 'Next note: {{note}}',
+    log: 'Follow-up done',
+    logged: 'Note added: {{note}}',
+    textSent: 'Text sent',
+    lost: 'Set Perdu BDC (lost)',
+    lostHint: '{{days}} days without contact (FU-1)',
+    open: 'Open the record of {{name}}',
+    analysts: {
+      title: 'Hand-off to the analysts',
+      reasons: 'Reason(s) for the hand-off',
+      cre: 'CRE (if the record has none)',
+      compose: 'Open the e-mail',
+      missing: 'Missing: {{fields}}',
+    },
+  },
+} as const;

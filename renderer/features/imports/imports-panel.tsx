@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CSV_FIELD_NAMES, type ImportReportDto } from '../../../shared/ipc/contract-leads';
+import type { PosteClient } from '../../app/client';
+import { useImportsStore } from './store';
+import './imports.css';
+
+interface ImportsPanelProps {
+  client: PosteClient;
+}
+
+function ReportView({ report }: { report: ImportReportDto }) {
+  const { t } = useTranslation('imports');
+  const ok = report.status === 'imported';
+  return (
+    <li className={`import-report is-${report.status}`} data-testid="import-report" data-status={report.status}>
+      <p>
+        {ok
+          ? t('report.imported', { file: report.fileName, leads: report.leads, created: report.createdClients, joined: report.joinedClients, duplicates: report.duplicates })
+          : t('report.failed', { file: report.fileName })}
+      </p>
+      {report.errors.length > 0 && (
+        <ul className="import-errors">
+          {report.errors.map((e, i) => (
+            <li key={i}>
+              <code>{e.path ? t('report.where', { path: e.path, line: e.line }) : t('report.line', { line: e.line })}</code> {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.warnings.length > 0 && (
+        <details>
+          <summary>{t('report.warnings')}</summary>
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={i}>
+                <code>{t('report.where', { path: w.path, line: w.line })}</code> {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.mergeProposals.length > 0 && <p className="import-merge">{t('report.merge', { count: report.mergeProposals.length })}</p>}
+    </li>
+  );
+}
+
+function CsvMappingDialog({ client }: ImportsPanelProps) {
+  const { t } = useTranslation('imports');
+  const { csv, busy, setMapping, setProvider, confirmCsv, cancelCsv } = useImportsStore();
+  if (!csv) return null;
+  const { preview, mapping } = csv;
+  return (
+    <div className="csv-dialog" role="dialog" aria-modal="true" aria-labelledby="csv-dialog-title">
+      <h3 id="csv-dialog-title">{t('csv.title', { file: csv.name })}</h3>
+      <p>{t('csv.help')}</p>
+      <p className="muted">{t('csv.encoding', { encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'tab' : preview.delimiter, rows: preview.totalRows })}</p>
+      <div className="csv-mapping">
+        {CSV_FIELD_NAMES.map((field) => (
+          <label key={field}>
+            <span>{t(`csv.fields.${field}`)}</span>
+            <select
+              aria-label={t(`csv.fields.${field}`)}
+              value={mapping[field] ?? ''}
+              onChange={(e) => setMapping(field, e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">{t('csv.none')}</option>
+              {preview.header.map((h, i) => (
+                <option key={i} value={i}>
+                  {`${i + 1}. ${h}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label>
+          <span>{t('csv.provider')}</span>
+          <input value={csv.provider} maxLength={80} onChange={(e) => setProvider(e.target.value)} />
+        </label>
+      </div>
+      <table className="csv-preview">
+        <caption>{t('csv.preview')}</caption>
+        <thead>
+          <tr>
+            <th>{t('csv.line')}</th>
+            {preview.header.map((h, i) => (
+              <th key={i}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.slice(0, 10).map((r) => (
+            <tr key={r.line}>
+              <td>{r.line}</td>
+              {r.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="csv-actions">
+        <button type="button" disabled={busy} onClick={() => void confirmCsv(client)}>
+          {t('csv.import', { rows: preview.totalRows })}
+        </button>
+        <button type="button" onClick={cancelCsv}>
+          {t('csv.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Imports: a file picker (ADF/XML, .eml, CSV with its mapping dialog) and the watched folders. */
+export function ImportsPanel({ client }: ImportsPanelProps) {
+  const { t } = useTranslation('imports');
+  const { busy, error, reports, folders, scanned, importFiles, loadFolders, addFolder, removeFolder, scanFolders } = useImportsStore();
+  const [path, setPath] = useState('');
+
+  useEffect(() => {
+    void loadFolders(client);
+  }, [client, loadFolders]);
+
+  return (
+    <section className="imports" aria-label={t('title')}>
+      <h2 className="imports-title">{t('title')}</h2>
+      <label className="imports-pick">
+        {t('pick')}
+        <input
+          type="file"
+          multiple
+          accept=".xml,.adf,.eml,.txt,.csv,text/xml,message/rfc822,text/csv"
+          disabled={busy}
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void importFiles(client, files);
+          }}
+        />
+      </label>
+      <p className="muted">{t('pickHelp')}</p>
+      {busy && <p role="status">{t('busy')}</p>}
+      {error && (
+        <p className="imports-error" role="alert">
+          {error}
+        </p>
+      )}
+      <CsvMappingDialog client={client} />
+      {reports.length > 0 && (
+        <ul className="import-reports" aria-live="polite">
+          {reports.map((r, i) => (
+            <ReportView key={`${r.fileName}-${i}`} report={r} />
+          ))}
+        </ul>
+      )}
+      <h3>{t('folders.title')}</h3>
+      <p className="muted">{t('folders.help')}</p>
+      <form
+        className="folders-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) void addFolder(client, path.trim()).then((ok) => ok && setPath(''));
+        }}
+      >
+        <input aria-label={t('folders.path')} placeholder={t('folders.path')} value={path} maxLength={1024} onChange={(e) => setPath(e.target.value)} />
+        <button type="submit">{t('folders.add')}</button>
+      </form>
+      {folders.length === 0 ? (
+        <p className="muted">{t('folders.none')}</p>
+      ) : (
+        <ul className="folders">
+          {folders.map((f) => (
+            <li key={f.id}>
+              <code>{f.path}</code> <span className="muted">{f.lastScanAt ? t('folders.lastScan', { when: new Date(f.lastScanAt).toLocaleString() }) : t('folders.never')}</span>{' '}
+              <button type="button" aria-label={t('folders.remove', { path: f.path })} onClick={() => void removeFolder(client, f.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" disabled={busy || folders.length === 0} onClick={() => void scanFolders(client)}>
+        {t('folders.scan')}
+      </button>
+      {scanned !== null && <span className="muted"> {t('folders.scanned', { count: scanned })}</span>}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { create } from 'zustand';
+import type { CsvFieldName, CsvMappingDto, CsvPreviewDto, ImportReportDto, WatchFolderDto } from '../../../shared/ipc/contract-leads';
+import type { PosteClient } from '../../app/client';
+
+/** A picked file's bytes as base64, for the contract (the services decode the encoding). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+interface CsvSession {
+  name: string;
+  base64: string;
+  preview: CsvPreviewDto;
+  mapping: CsvMappingDto;
+  provider: string;
+}
+
+interface ImportsState {
+  busy: boolean;
+  error: string | null;
+  reports: ImportReportDto[];
+  csv: CsvSession | null;
+  folders: WatchFolderDto[];
+  scanned: number | null;
+  importFiles(client: PosteClient, files: readonly File[]): Promise<void>;
+  setMapping(field: CsvFieldName, column: number | null): void;
+  setProvider(provider: string): void;
+  confirmCsv(client: PosteClient): Promise<void>;
+  cancelCsv(): void;
+  loadFolders(client: PosteClient): Promise<void>;
+  addFolder(client: PosteClient, path: string): Promise<boolean>;
+  removeFolder(client: PosteClient, folderId: string): Promise<void>;
+  scanFolders(client: PosteClient): Promise<void>;
+}
+
+/** Imports: picked ADF/.eml files straight in, CSV through the mapping dialog; watched folders. */
+export const useImportsStore = create<ImportsState>()((set, get) => ({
+  busy: false,
+  error: null,
+  reports: [],
+  csv: null,
+  folders: [],
+  scanned: null,
+  async importFiles(client, files) {
+    set({ busy: true, error: null, reports: [] });
+    try {
+      const csvFile = files.find((f) => /\.csv$/i.test(f.name));
+      const leadFiles = files.filter((f) => !/\.csv$/i.test(f.name));
+      if (leadFiles.length) {
+        const payload = await Promise.all(leadFiles.slice(0, 20).map(async (f) => ({ name: f.name, base64: await fileToBase64(f) })));
+        const result = await client.tryCall('leads:importFiles', { files: payload });
+        if (result.ok) set({ reports: result.value.reports });
+        else set({ error: result.error.message });
+      }
+      if (csvFile) {
+        const base64 = await fileToBase64(csvFile);
+        const preview = await client.tryCall('leads:csvPreview', { name: csvFile.name, base64 });
+        if (preview.ok) set({ csv: { name: csvFile.name, base64, preview: preview.value, mapping: preview.value.suggested, provider: '' } });
+        else set({ error: preview.error.message });
+      }
+    } finally {
+      set({ busy: false });
+    }
+  },
+  setMapping(field, column) {
+    const csv = get().csv;
+    if (!csv) return;
+    const mapping: CsvMappingDto = { ...csv.mapping };
+    if (column === null) delete mapping[field];
+    else mapping[field] = column;
+    set({ csv: { ...csv, mapping } });
+  },
+  setProvider(provider) {
+    const csv = get().csv;
+    if (csv) set({ csv: { ...csv, provider } });
+  },
+  async confirmCsv(client) {
+    const csv = get().csv;
+    if (!csv) return;
+    set({ busy: true, error: null });
+    const result = await client.tryCall('leads:importCsv', {
+      name: csv.name,
+      base64: csv.base64,
+      mapping: csv.mapping,
+      delimiter: csv.preview.delimiter,
+      ...(csv.provider.trim() ? { provider: csv.provider.trim() } : {}),
+    });
+    if (result.ok) set({ reports: [result.value], csv: result.value.status === 'imported' ? null : csv, busy: false });
+    else set({ error: result.error.message, busy: false });
+  },
+  cancelCsv() {
+    set({ csv: null });
+  },
+  async loadFolders(client) {
+    const result = await client.tryCall('leads:folders', {});
+    if (result.ok) set({ folders: result.value });
+  },
+  async addFolder(client, path) {
+    const result = await client.tryCall('leads:addFolder', { path });
+    if (result.ok) set({ folders: result.value, error: null });
+    else set({ error: result.error.message });
+    return result.ok;
+  },
+  async removeFolder(client, folderId) {
+    const result = await client.tryCall('leads:removeFolder', { folderId });
+    if (result.ok) set({ folders: result.value });
+    else set({ error: result.error.message });
+  },
+  async scanFolders(client) {
+    set({ busy: true, error: null });
+    const result = await client.tryCall('leads:scanFolders', {});
+    if (result.ok) {
+      const reports = result.value.flatMap((r) => r.files);
+      set({ reports, scanned: reports.length, busy: false });
+      await get().loadFolders(client);
+    } else set({ error: result.error.message, busy: false });
+  },
+}));

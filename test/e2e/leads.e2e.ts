@@ -1,0 +1,127 @@
+/**
+ * Leads in, end to end, in Chromium through the web host: a folder of ADF files (two
+ * providers, an e-mail carrying one, a truncated one) is imported from the Imports panel;
+ * « Lead suivant » hands out the Platine lead first although it is the newest (Q-1: tag
+ * before age); the agent logs a follow-up call and the console composes « PDR J1 R1 » (FU-2).
+ *
+ * ASSUMES the shell wiring described in the issue-6 report: <ImportsPanel client>,
+ * <QueuePanel client onOpen language> and <FollowUpsPanel client onOpen> rendered by the
+ * shell, and the i18n namespaces `imports`, `queue`, `followups` registered.
+ */
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../../electron/services/db/connection';
+import { DATABASE_FILE } from '../../electron/services/paths';
+import { addAgent, addClient, addMeeting, addOpportunity, ALWAYS } from '../support/seed';
+import { launchChromium } from '../support/chromium';
+import { startPosteWeb, type RunningPoste } from '../support/poste-web';
+
+let poste: RunningPoste;
+let browser: Browser;
+let page: Page;
+let inbox: string;
+let platineOpp: string;
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+function adf(id: string, source: string, requested: string, first: string, last: string, phone: string, email: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<?adf version="1.0"?>
+<adf><prospect>
+<id sequence="1" source="${source}">${id}</id>
+<requestdate>${requested}</requestdate>
+<vehicle interest="buy" status="used"><year>2022</year><make>Toyota</make><model>Corolla</model></vehicle>
+<customer><contact><name part="first">${first}</name><name part="last">${last}</name>
+<email>${email}</email><phone type="cellphone">${phone}</phone></contact>
+<comments>Bonjour, est-ce encore disponible?</comments></customer>
+<vendor><vendorname>Toyota Gatineau</vendorname></vendor>
+<provider><name>${source}</name></provider>
+</prospect></adf>
+`;
+}
+
+beforeAll(async () => {
+  // A console whose cache already knows Marc and one client: Éloïse, with a Platine OPP of
+  // this month (a deposit meeting), which Marc manages and has handled.
+  const dataDir = mkdtempSync(join(tmpdir(), 'poste-e2e-leads-'));
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  addAgent(db, { id: 'marc', name: 'Marc Gagnon', shifts: ALWAYS });
+  const eloise = addClient(db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550142'] });
+  const original = addOpportunity(db, { clientId: eloise, managerId: 'marc', handledBy: 'marc', tag: 'platine', createdAt: minutesAgo(30) });
+  addMeeting(db, { clientId: eloise, opportunityId: original, bookedBy: 'marc', at: new Date(Date.now() + 86_400_000).toISOString(), kind: 'deposit', deposit: true });
+  db.close();
+
+  inbox = join(dataDir, 'inbox');
+  mkdirSync(inbox);
+  writeFileSync(join(inbox, 'autotrader-1.xml'), adf('AT-1', 'Autotrader.ca', minutesAgo(240), 'Mathieu', 'Tremblay', '418-555-0177', 'mathieu@exemple.ca'));
+  writeFileSync(join(inbox, 'kijiji-2.xml'), adf('KJ-2', 'Kijiji Autos', minutesAgo(180), 'Geneviève', 'Lavoie', '450-555-0188', 'genevieve@exemple.ca'));
+  // The newest lead, by e-mail: Éloïse again → joins her record, keeps Marc and Platine (NL-1a).
+  writeFileSync(
+    join(inbox, 'toyota-3.eml'),
+    [
+      'From: Toyota Canada <noreply@toyota.ca>',
+      'To: bdc@concession.ca',
+      'Subject: Nouvelle demande',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      adf('TC-3', 'Toyota Canada', minutesAgo(5), 'Éloïse', 'Côté', '(514) 555-0142', 'eloise.cote@exemple.ca'),
+    ].join('\r\n'),
+  );
+  writeFileSync(join(inbox, 'truncated.xml'), '<?xml version="1.0"?>\n<adf>\n<prospect>\n<customer>');
+  const old = new Date(Date.now() - 60_000);
+  for (const f of readdirSync(inbox)) utimesSync(join(inbox, f), old, old);
+
+  [poste, browser] = await Promise.all([startPosteWeb({ dataDir }), launchChromium()]);
+  page = await browser.newPage();
+  await page.goto(poste.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await poste?.stop();
+});
+
+describe('leads in: folder import, « Lead suivant », follow-up note', () => {
+  it('imports the folder: three files in, the truncated one refused, nothing half-written', async () => {
+    await page.getByLabel('Chemin complet du dossier').fill(inbox);
+    await page.getByRole('button', { name: 'Surveiller' }).click();
+    await page.getByRole('button', { name: 'Importer maintenant' }).click();
+    const reports = page.getByTestId('import-report');
+    await expect.poll(() => reports.count(), { timeout: 10_000 }).toBe(4);
+    expect(await page.locator('[data-testid="import-report"][data-status="imported"]').count()).toBe(3);
+    const failed = page.locator('[data-testid="import-report"][data-status="failed"]');
+    expect(await failed.textContent()).toMatch(/truncated\.xml/);
+    expect(await failed.textContent()).toMatch(/truncated/);
+    expect(readdirSync(join(inbox, 'done')).filter((f) => !f.endsWith('.json')).sort()).toEqual(['autotrader-1.xml', 'kijiji-2.xml', 'toyota-3.eml']);
+    expect(readdirSync(join(inbox, 'failed'))).toContain('truncated.xml.report.json');
+  });
+
+  it('« Lead suivant » gives the Platine lead first, though it is the newest', async () => {
+    await page.getByRole('button', { name: 'Lead suivant' }).click();
+    const given = page.getByTestId('queue-given');
+    await given.waitFor({ timeout: 10_000 });
+    expect(await given.getAttribute('data-tag')).toBe('platine');
+    expect(await given.textContent()).toContain('Éloïse Côté');
+    platineOpp = (await given.getAttribute('data-opportunity-id')) ?? '';
+    expect(platineOpp).not.toBe('');
+    // The two Bronze leads wait behind it, oldest first.
+    const names = await page.getByTestId('queue-item').locator('.queue-item-name').allTextContents();
+    expect(names.slice(-2)).toEqual(['Mathieu Tremblay', 'Geneviève Lavoie']);
+  });
+
+  it('a follow-up call composes « PDR J1 R1 », then « PDR J1 R2 + TEXTO » after a text', async () => {
+    const item = page.locator(`[data-testid="followup-item"][data-opportunity-id="${platineOpp}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.getByTestId('followup-next').textContent()).toContain('PDR J1 R1');
+    await item.getByRole('button', { name: 'Relance faite' }).click();
+    await expect.poll(() => page.getByTestId('followup-logged').textContent(), { timeout: 10_000 }).toContain('Note ajoutée : PDR J1 R1');
+    await item.getByLabel('Texto envoyé').check();
+    await item.getByRole('button', { name: 'Relance faite' }).click();
+    await expect.poll(() => page.getByTestId('followup-logged').textContent(), { timeout: 10_000 }).toContain('PDR J1 R2 + TEXTO');
+  });
+});
+
