@@ -18,7 +18,7 @@ const nodeOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'coverage/**', '.bench-cache/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'coverage/**', '.bench-cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
