@@ -4,6 +4,7 @@
  * command line and the IPC layer validate exactly the same shapes.
  */
 import { z } from 'zod';
+import { DEPARTMENTS, FINANCING_SOURCES, LEAD_TYPES, OPPORTUNITY_STATUSES } from '../domain/model';
 import { isValidTimeZone } from './time';
 
 /** The centre's time zone when a scenario does not give one. */
@@ -61,25 +62,10 @@ export const scenarioAgentSchema = z
     path: ['onShift'],
   });
 
-export const opportunityTypeSchema = z.enum(['internet', 'email', 'phone_up', 'chat', 'sms', 'financing']);
-export const departmentSchema = z.enum(['bdc', 'financing', 'service']);
-export const opportunityStatusSchema = z.enum([
-  'in_progress',
-  'response_sent',
-  'contacted',
-  'lost_bdc',
-  'invalid_bdc',
-  'appointment_booked',
-  'showed',
-  'lost_showroom',
-  'sold',
-  'lost_fi',
-  'sold_not_delivered',
-  'delivered',
-  'long_term',
-  'expired',
-]);
-export const financingSourceSchema = z.enum(['credsii_de', 'preapproval', 'dealertrack']);
+export const opportunityTypeSchema = z.enum(LEAD_TYPES);
+export const departmentSchema = z.enum(DEPARTMENTS);
+export const opportunityStatusSchema = z.enum(OPPORTUNITY_STATUSES);
+export const financingSourceSchema = z.enum(FINANCING_SOURCES);
 
 /**
  * An OPP. `handled` may be left out: the engine then derives it (the manager has an

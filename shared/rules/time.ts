@@ -4,6 +4,7 @@
  * changes (2026-03-08, 2026-11-01 in America/Toronto) are handled by the platform's tz data.
  * Pure: no clock is read here.
  */
+import { isValidTimeZone as isKnownTimeZone, zonedParts } from '../time/zoned';
 
 /** Wall-clock fields of an instant in a time zone (month 1–12). */
 export interface LocalParts {
@@ -18,48 +19,18 @@ export interface LocalParts {
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** True when the platform knows this IANA time zone. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValidTimeZone = isKnownTimeZone;
 
 /** Milliseconds since the epoch of an ISO 8601 instant (validated upstream by the schema). */
 export function toMs(iso: string): number {
   return Date.parse(iso);
 }
 
-/** The wall-clock reading of `ms` in `timeZone`. */
+/** The wall-clock reading of `ms` in `timeZone` (the shared time helpers answer it). */
 export function localParts(ms: number, timeZone: string): LocalParts {
-  const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type in out) out[part.type as keyof LocalParts] = Number(part.value);
-  }
-  return out;
+  const { year, month, day, hour, minute, second } = zonedParts(new Date(ms), timeZone);
+  return { year, month, day, hour, minute, second };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
