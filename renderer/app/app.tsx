@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ActionDialogs } from '../features/actions/action-dialogs';
+import { ScheduledCalls } from '../features/actions/scheduled-calls';
 import { useActionsStore } from '../features/actions/store';
 import { DaList } from '../features/da/da-list';
 import { FollowUpsPanel } from '../features/followups/followups-panel';
@@ -132,6 +133,7 @@ function Shell({ client }: AppProps) {
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
           <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
           {me?.role === 'da' && <DaList client={client} onOpen={(id) => void open(client, id)} />}
+          <ScheduledCalls client={client} onOpen={(id) => void open(client, id)} />
           <QueuePanel client={client} language={language} onOpen={(id) => void open(client, id)} />
           <FollowUpsPanel client={client} onOpen={(id) => void open(client, id)} />
           <ImportsPanel client={client} />

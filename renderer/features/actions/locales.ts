@@ -1,6 +1,7 @@
 /** Zone 9's dialogs (issue 5), and the history words record/history.ts borrows (`actions:history.*`). */
 export const actionsLocales = {
   fr: {
+    scheduledList: { title: 'Appels à faire', due: 'Prévu le {{at}} par {{name}}' },
     history: {
       notAnswered: ', sans réponse',
       meetingMoved: 'Rendez-vous « {{subject}} » déplacé au {{when}} par {{agent}}',
@@ -55,6 +56,7 @@ export const actionsLocales = {
     scheduledEmpty: 'Aucun appel prévu.',
   },
   en: {
+    scheduledList: { title: 'Calls to make', due: 'Due {{at}}, scheduled by {{name}}' },
     history: {
       notAnswered: ', not answered',
       meetingMoved: 'Appointment “{{subject}}” moved to {{when}} by {{agent}}',

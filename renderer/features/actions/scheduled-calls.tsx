@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { PosteClient } from '../../app/client';
+
+type ScheduledCall = ResponseOf<'work:scheduledCalls'>[number];
+
+/**
+ * MT-4: the calls the agent scheduled (« programmer un appel »), in their list once due.
+ * Refreshed every minute and whenever a record changes (a call made closes one).
+ */
+export function ScheduledCalls({ client, onOpen }: { client: PosteClient; onOpen(clientId: string): void }) {
+  const { t, i18n } = useTranslation('actions');
+  const [calls, setCalls] = useState<ScheduledCall[]>([]);
+  const load = useCallback(async () => {
+    const result = await client.tryCall('work:scheduledCalls', {});
+    if (result.ok) setCalls(result.value.filter((c) => c.due));
+  }, [client]);
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 60_000);
+    const off = client.on('record:changed', () => void load());
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, [client, load]);
+  if (calls.length === 0) return null;
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-CA' : 'fr-CA', { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <section className="da" aria-labelledby="scheduled-title">
+      <h2 id="scheduled-title" className="side-title">
+        {t('scheduledList.title')} <span className="count">{calls.length}</span>
+      </h2>
+      <ul className="da-list">
+        {calls.map((call) => (
+          <li key={call.activityId} className="da-task">
+            <button type="button" className="link da-client" onClick={() => onOpen(call.clientId)}>
+              {call.clientName}
+            </button>
+            <div className="da-by">{t('scheduledList.due', { at: format.format(new Date(call.at)), name: call.scheduledByName ?? '—' })}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
