@@ -45,7 +45,8 @@ export async function measureRendererHeap(entries = 5000): Promise<{ usedMB: num
     await page.goto(poste.url);
     await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
     await page.getByRole('button', { name: /Ouvrir la fiche de/ }).first().click();
-    await page.getByRole('list', { name: new RegExp(`${entries + 1} entrées|${entries} entrées`) }).waitFor({ timeout: 20_000 });
+    // The history's name counts its entries (« 5 001 entrées »): wait until it holds them all.
+    await page.getByRole('list', { name: /Historique de la fiche, 5[\s\u00a0\u202f]?00\d entrées/ }).waitFor({ timeout: 30_000 });
     const rows = await page.getByRole('region', { name: '8 · Historique' }).getByRole('listitem').count();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

@@ -12,6 +12,7 @@ import { createServices } from '../electron/services';
 import { openDatabase } from '../electron/services/db/connection';
 import { generateDemo } from '../electron/services/demo/generate';
 import { memorySettingsStore } from '../electron/services/settings/store';
+import { silentLogger, streamLogger } from '../electron/services/log/logger';
 import { stopSync } from '../electron/services/sync/handlers';
 import { uploadCache } from '../electron/services/sync/snapshot';
 import { createAgentLogin, migrateTeamDatabase } from '../electron/services/sync/team-migrate';
@@ -41,10 +42,13 @@ export async function measureSync(options: { clients?: number; samples?: number 
   const admin = new pg.Client({ host: server.host, port: server.port, database: server.database, user: server.adminUser, password: server.adminPassword, ssl: { rejectUnauthorized: false } });
   const consoles: ReturnType<typeof createServices>[] = [];
   try {
+    const mark = (s: string) => process.env.BENCH_TRACE && process.stderr.write(`${Math.round(performance.now())} ${s}\n`);
     await admin.connect();
     await migrateTeamDatabase(admin);
     const source = openDatabase(join(dir, 'source.db'));
+    mark("generate");
     generateDemo(source, { clients, now: NOW });
+    mark("upload");
     await uploadCache(source, admin);
     source.close();
     await admin.query('VACUUM ANALYZE');
@@ -57,6 +61,7 @@ export async function measureSync(options: { clients?: number; samples?: number 
         host: 'web',
         version: 'bench',
         now: () => NOW,
+        logger: process.env.BENCH_TRACE ? streamLogger((line) => process.stderr.write(line)) : silentLogger,
       });
       consoles.push(services);
       return services;
@@ -69,7 +74,8 @@ export async function measureSync(options: { clients?: number; samples?: number 
       if (!result.ok || result.value.state !== 'online') throw new Error(`sync:configure failed: ${JSON.stringify(result)}`);
     };
 
-    const marc = open('marc');
+    mark("first sync");
+    const marc = open("marc");
     const started = performance.now();
     await configure(marc, 'marc');
     const firstSyncS = (performance.now() - started) / 1000;
