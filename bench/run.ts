@@ -5,6 +5,7 @@
  * the floor measured in the same run (a prepared SELECT 1) and the naive way (a LIKE scan).
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,9 @@ function say(line: string): void {
 async function cachedDatabase(): Promise<string> {
   const dir = join(tmpdir(), 'poste-bench');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `demo-${clients}-v${migrations.length}.sqlite`);
+  // The cache is keyed by the schema itself, so a changed migration builds a new database.
+  const schema = createHash('sha256').update(migrations.map((m) => m.up).join('\n')).digest('hex').slice(0, 10);
+  const file = join(dir, `demo-${clients}-${schema}.sqlite`);
   if (existsSync(file)) return file;
   const building = `${file}.building`;
   rmSync(building, { force: true });
