@@ -4,10 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const wanted = readFileSync(new URL('./debian-packages.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter((line) => line && !line.startsWith('#'));
+const list = (file) =>
+  readFileSync(new URL(file, import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+const plain = list('./debian-packages.txt');
+const lean = list('./debian-packages-norecommends.txt');
+const wanted = [...plain, ...lean];
 
 function installed(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
@@ -29,5 +33,11 @@ process.stderr.write(`system-deps: installing ${missing.join(' ')}\n`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 if (update.status !== 0) process.exit(update.status ?? 1);
-const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
-process.exit(install.status ?? 1);
+const missingPlain = missing.filter((name) => plain.includes(name));
+const missingLean = missing.filter((name) => lean.includes(name));
+for (const [names, extra] of [[missingPlain, []], [missingLean, ['--no-install-recommends']]]) {
+  if (names.length === 0) continue;
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', ...extra, ...names], { stdio: 'inherit', env });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+process.exit(0);

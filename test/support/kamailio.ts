@@ -24,6 +24,12 @@ export interface KamailioOptions {
   presence?: boolean;
   /** Keep the temporary directory after stop (for post-mortems). */
   keepDir?: boolean;
+  /**
+   * rtpengine control socket (e.g. `udp:127.0.0.1:2223`, see `startRtpengine`): loads
+   * `rtpengine.so` and bridges the media of calls between a WebSocket (WebRTC) client and a
+   * plain SIP phone on UDP. Off by default (WebRTC-to-WebRTC calls need no media relay).
+   */
+  rtpengine?: string;
 }
 
 export interface KamailioInstance {
@@ -31,6 +37,8 @@ export interface KamailioInstance {
   wsUrl: string;
   /** SIP domain (`poste.test` unless overridden). */
   domain: string;
+  /** UDP port of the SIP listener on 127.0.0.1 (for plain SIP phones, e.g. baresip). */
+  udpPort: number;
   /** PID of the running Kamailio main process (changes after `restart()`). */
   pid: number;
   /** The instance's temporary directory (config, db_text tables, `kamailio.log`). */
@@ -45,6 +53,7 @@ export interface KamailioInstance {
   log(): Promise<string>;
 }
 
+// rtpengine.so ships in the `kamailio` package itself (no extra Debian package).
 const MODULE_PATHS = [
   '/usr/lib/x86_64-linux-gnu/kamailio/modules/',
   '/usr/lib/aarch64-linux-gnu/kamailio/modules/',
@@ -147,7 +156,14 @@ export async function startKamailio(opts: KamailioOptions = {}): Promise<Kamaili
     .replaceAll('__MPATH__', mpath)
     .replaceAll('__DB_URL__', `text://${dbDir}`)
     .replaceAll('__DEBUG__', String(opts.debug ?? 1))
-    .replace('__DEFINES__', opts.presence === false ? '' : '#!define WITH_PRESENCE');
+    .replaceAll('__RTPENGINE_SOCK__', opts.rtpengine ?? '')
+    .replace(
+      '__DEFINES__',
+      [
+        ...(opts.presence === false ? [] : ['#!define WITH_PRESENCE']),
+        ...(opts.rtpengine ? ['#!define WITH_RTPENGINE'] : []),
+      ].join('\n'),
+    );
   const cfgPath = join(dir, 'kamailio.cfg');
   await writeFile(cfgPath, cfg);
   const logPath = join(dir, 'kamailio.log');
@@ -198,6 +214,7 @@ export async function startKamailio(opts: KamailioOptions = {}): Promise<Kamaili
   const instance: KamailioInstance = {
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     domain,
+    udpPort,
     dir,
     get pid(): number {
       return proc?.pid ?? -1;
