@@ -44,7 +44,7 @@ export async function measureRendererHeap(entries = 5000): Promise<{ usedMB: num
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(poste.url);
     await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
-    await page.getByRole('button', { name: /Ouvrir la fiche de/ }).first().click();
+    await page.getByRole('list', { name: 'Résultats de recherche' }).getByRole('button', { name: /Éloïse Côté-Tremblay/ }).click();
     // The history's name counts its entries (« 5 001 entrées »): wait until it holds them all.
     await page.getByRole('list', { name: /Historique de la fiche, 5[\s\u00a0\u202f]?00\d entrées/ }).waitFor({ timeout: 30_000 });
     const rows = await page.getByRole('region', { name: '8 · Historique' }).getByRole('listitem').count();
