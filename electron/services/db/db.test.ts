@@ -64,6 +64,15 @@ describe('the local cache', () => {
     db.close();
   });
 
+  it('answers the lists the console refreshes on every event through indexes (a million clients must not stall a ring)', () => {
+    const db = openDatabase(':memory:');
+    expect(plan(db, "SELECT a.id FROM activities a WHERE a.kind = 'result' AND json_extract(a.data, '$.scheduledCall.agentId') = ?", 'marc')).toMatch(
+      /USING INDEX activities_scheduled_call/,
+    );
+    expect(plan(db, 'SELECT count(*) FROM clients WHERE merged_into IS NOT NULL')).toMatch(/clients_merged/);
+    db.close();
+  });
+
   it('refuses a phone number that is not E.164 and a mixed-case e-mail (STRICT + CHECK)', () => {
     const db = openDatabase(':memory:');
     expect(() => addClient(db, { firstName: 'A', lastName: 'B', phones: ['514-555-0199'] })).toThrow(/CHECK constraint/);

@@ -28,6 +28,14 @@ CREATE INDEX opportunities_queue ON opportunities(${TAG_RANK_SQL}, created_at)
 CREATE INDEX opportunities_status_created ON opportunities(status, created_at);
 -- FU-1: the day's follow-ups, by manager.
 CREATE INDEX opportunities_manager ON opportunities(manager_id, status);
+-- FU-1: one agent's open files in queue order, read without sorting them all.
+CREATE INDEX opportunities_followups ON opportunities(manager_id, ${TAG_RANK_SQL}, created_at)
+  WHERE department = 'bdc' AND status IN ('in_progress','response_sent','contacted');
+-- The console's client count skips merged records without reading every client.
+CREATE INDEX clients_merged ON clients(merged_into) WHERE merged_into IS NOT NULL;
+-- MT-4: calls scheduled for an agent (kept in the result's data), found without a scan.
+CREATE INDEX activities_scheduled_call ON activities(json_extract(data, '$.scheduledCall.agentId'))
+  WHERE kind = 'result';
 -- FU-2: an OPP's follow-ups by day (day and round counters).
 CREATE INDEX activities_opportunity ON activities(opportunity_id, kind, at);
 -- Merges re-point every row of a client: these tables had no client index yet.

@@ -218,7 +218,9 @@ export function leadsRepo(db: Database) {
         args.push(agentId);
       } else if (filter === 'unassigned') who = ' AND manager_id IS NULL';
       if (type) args.push(type);
-      return stmt<{ n: number }>(`SELECT count(*) AS n FROM opportunities WHERE ${QUEUE_WHERE_SQL}${who}${type ? ' AND type = ?' : ''}`).get(...args)?.n ?? 0;
+      // Counted on the queue's partial index: the planner otherwise reads every in_progress OPP.
+      const index = filter === 'all' ? 'opportunities_queue' : 'opportunities_queue_manager';
+      return stmt<{ n: number }>(`SELECT count(*) AS n FROM opportunities INDEXED BY ${index} WHERE ${QUEUE_WHERE_SQL}${who}${type ? ' AND type = ?' : ''}`).get(...args)?.n ?? 0;
     },
     queueEntry(opportunityId: string): QueueRow | undefined {
       return stmt<QueueRow>(`${queueSelect(null)} WHERE o.id = ? AND ${queueWhere}`).get(opportunityId);
@@ -266,7 +268,7 @@ export function leadsRepo(db: Database) {
     followUpCandidates(managerId: string, limit: number) {
       return stmt<{ id: string; client_id: string; manager_id: string; tag: Tag; created_at: string; status: OpportunityStatus; first_name: string; last_name: string }>(
         `SELECT o.id, o.client_id, o.manager_id, o.tag, o.created_at, o.status, c.first_name, c.last_name
-           FROM opportunities o JOIN clients c ON c.id = o.client_id
+           FROM opportunities o INDEXED BY opportunities_followups JOIN clients c ON c.id = o.client_id
           WHERE o.manager_id = ? AND o.status IN ('in_progress','response_sent','contacted') AND o.department = 'bdc'
           ORDER BY ${rank}, o.created_at LIMIT ?`,
       ).all(managerId, limit);
