@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   figures.push(...(await extraFigures({ services, file, clients, floor, quick, say, now: NOW })));
 
   raw.close();
-  services.close();
+  await services.close();
   if (asJson) for (const figure of figures) process.stdout.write(`${json(figure)}\n`);
   else process.stdout.write(`\n${table(figures)}\n`);
 }

@@ -39,20 +39,34 @@ export async function measureSync(options: { clients?: number; samples?: number 
   const samples = options.samples ?? 50;
   const server = await startPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'poste-bench-sync-'));
-  const admin = new pg.Client({ host: server.host, port: server.port, database: server.database, user: server.adminUser, password: server.adminPassword, ssl: { rejectUnauthorized: false } });
+  const admin = new pg.Client({
+    host: server.host,
+    port: server.port,
+    database: server.database,
+    user: server.adminUser,
+    password: server.adminPassword,
+    ssl: { rejectUnauthorized: false },
+  });
   const consoles: ReturnType<typeof createServices>[] = [];
   try {
-    const mark = (s: string) => process.env.BENCH_TRACE && process.stderr.write(`${Math.round(performance.now())} ${s}\n`);
+    const mark = (s: string) =>
+      process.env.BENCH_TRACE && process.stderr.write(`${Math.round(performance.now())} ${s}\n`);
     await admin.connect();
     await migrateTeamDatabase(admin);
     const source = openDatabase(join(dir, 'source.db'));
-    mark("generate");
+    mark('generate');
     generateDemo(source, { clients, now: NOW });
-    mark("upload");
+    mark('upload');
     await uploadCache(source, admin);
     source.close();
     await admin.query('VACUUM ANALYZE');
-    for (const agent of ['marc', 'julie']) await createAgentLogin(admin, { login: `poste_${agent}`, password: `pw-${agent}`, agentId: agent, role: 'agent' });
+    for (const agent of ['marc', 'julie'])
+      await createAgentLogin(admin, {
+        login: `poste_${agent}`,
+        password: `pw-${agent}`,
+        agentId: agent,
+        role: 'agent',
+      });
 
     const open = (agent: string) => {
       const services = createServices({
@@ -68,18 +82,31 @@ export async function measureSync(options: { clients?: number; samples?: number 
     };
     const configure = async (services: ReturnType<typeof createServices>, agent: string) => {
       const result = await dispatch(services.handlers, 'sync:configure', {
-        connection: { host: server.host, port: server.port, database: server.database, user: `poste_${agent}`, tlsMode: 'require' },
+        connection: {
+          host: server.host,
+          port: server.port,
+          database: server.database,
+          user: `poste_${agent}`,
+          tlsMode: 'require',
+        },
         password: `pw-${agent}`,
       });
-      if (!result.ok || result.value.state !== 'online') throw new Error(`sync:configure failed: ${JSON.stringify(result)}`);
+      if (!result.ok || (result.value as { state: string }).state !== 'online')
+        throw new Error(`sync:configure failed: ${JSON.stringify(result)}`);
     };
 
-    mark("first sync");
-    const marc = open("marc");
+    mark('first sync');
+    const marc = open('marc');
     const started = performance.now();
     await configure(marc, 'marc');
     const firstSyncS = (performance.now() - started) / 1000;
-    const rows = (marc.db.prepare('SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM opportunities) + (SELECT count(*) FROM activities) AS n').get() as { n: number }).n;
+    const rows = (
+      marc.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM opportunities) + (SELECT count(*) FROM activities) AS n',
+        )
+        .get() as { n: number }
+    ).n;
 
     const julie = open('julie');
     await configure(julie, 'julie');
@@ -106,7 +133,11 @@ export async function measureSync(options: { clients?: number; samples?: number 
       clients,
       rows,
       firstSyncS: Math.round(firstSyncS * 10) / 10,
-      latencyMs: { p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), max: Math.round(times[times.length - 1] ?? 0) },
+      latencyMs: {
+        p50: Math.round(percentile(times, 50)),
+        p95: Math.round(percentile(times, 95)),
+        max: Math.round(times[times.length - 1] ?? 0),
+      },
       samples,
     };
   } finally {

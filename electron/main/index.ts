@@ -214,7 +214,7 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
   });
   app.on('will-quit', () => {
     tray?.destroy();
-    services.close();
+    void services.close();
   });
 
   // macOS: getUserMedia can succeed silently with the microphone denied, so ask the OS

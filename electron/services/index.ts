@@ -19,7 +19,7 @@ import { deskHandlers } from './desk/handlers';
 import { leadsHandlers } from './leads/handlers';
 import { startLeadsBackground } from './leads/watcher';
 import { workHandlers } from './work/handlers';
-import { syncHandlers } from './sync/handlers';
+import { stopSync, syncHandlers } from './sync/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
 
@@ -215,8 +215,10 @@ export function createServices(options: ServicesOptions) {
     events: bus,
     now,
     logger,
-    close(): void {
+    /** Stops background work and the team sync, then closes the cache. */
+    async close(): Promise<void> {
       leadsBackground?.stop();
+      await stopSync(context);
       db.close();
     },
   };

@@ -74,10 +74,10 @@ async function main(): Promise<void> {
   process.stdout.write(`Poste: ${host.url}\n`);
   if (args.open) openBrowser(host.url);
   const stop = () => {
-    void host.close().then(() => {
-      services.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -15,6 +15,7 @@ import { RecordView } from '../features/record/record-view';
 import { useRecordStore } from '../features/record/store';
 import { SearchPanel } from '../features/search/search-panel';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { SyncStatus } from '../features/sync/sync-status';
 import { softphoneStore, useSoftphone } from '../features/softphone/store';
 import { useSoftphoneBridgeEffect } from '../features/softphone/use-softphone-bridge';
 import { IncomingCallActions } from '../features/softphone/ui/incoming-call-actions';
@@ -103,6 +104,7 @@ function Shell({ client }: AppProps) {
           {info && <span className="header-item muted">{t('clients', { count: info.clients })}</span>}
           {info && <span className="header-item badge">{t(`host.${info.host}`)}</span>}
           <RegistrationBadge />
+          <SyncStatus client={client} />
           <SimulateControl client={client} />
           <button type="button" className="lang-switch" aria-label={t('openSettings')} onClick={() => setSettingsOpen(true)}>
             ⚙

@@ -12,6 +12,7 @@ import { settingsLocales } from '../features/settings/locales';
 import { queueLocales } from '../features/queue/locales';
 import { importsLocales } from '../features/imports/locales';
 import { followupsLocales } from '../features/followups/locales';
+import { syncLocales } from '../features/sync/locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -32,6 +33,7 @@ const namespaces = {
   queue: queueLocales,
   imports: importsLocales,
   followups: followupsLocales,
+  sync: syncLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callsEvents, callsRequests } from './contract-calls';
 import { deskEvents, deskRequests } from './contract-desk';
 import { leadsEvents, leadsRequests } from './contract-leads';
+import { syncEvents, syncRequests } from './contract-sync';
 import { workEvents, workRequests } from './contract-work';
 import { settingsPatchSchema, settingsSchema, sipAccountSchema } from '../domain/settings';
 import {
@@ -134,6 +135,7 @@ export const requests = {
   ...workRequests,
   ...deskRequests,
   ...callsRequests,
+  ...syncRequests,
 } as const;
 
 export const events = {
@@ -142,6 +144,7 @@ export const events = {
   ...workEvents,
   ...deskEvents,
   ...callsEvents,
+  ...syncEvents,
 } as const;
 
 export type Channel = keyof typeof requests;
