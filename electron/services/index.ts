@@ -171,7 +171,7 @@ export function createServices(options: ServicesOptions) {
     'contacts:search': ({ query, limit }) => search(query, limit ?? 20),
     'contacts:get': ({ clientId }) => readRecord(clientId),
     'settings:get': () => settingsView(),
-    'inbound:lookup': ({ number, channel }) => inbound.lookup(number, channel ?? 'phone', false),
+    'inbound:lookup': ({ number, channel, at }) => inbound.lookup(number, channel ?? 'phone', false, at),
     'inbound:simulate': ({ number }) => inbound.simulate(number),
     'inbound:apply': ({ callId, action }) => inbound.apply(callId, action),
     'inbound:override': ({ callId, reason }) => inbound.override(callId, reason),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ActionDialogs } from '../features/actions/action-dialogs';
 import { ScheduledCalls } from '../features/actions/scheduled-calls';
@@ -25,6 +25,16 @@ import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { useAppStore } from './store';
 import { useDesk, type DeskHandlers } from './use-desk';
+
+// The sidebar's panels re-render only when their own props or stores change, not with
+// every ring or record the shell shows (a ring must paint its record at once).
+const Search = memo(SearchPanel);
+const Queue = memo(QueuePanel);
+const FollowUps = memo(FollowUpsPanel);
+const Imports = memo(ImportsPanel);
+const Scheduled = memo(ScheduledCalls);
+const Da = memo(DaList);
+const Phone = memo(SoftphonePanel);
 
 interface AppProps {
   client: PosteClient;
@@ -75,6 +85,7 @@ function Shell({ client }: AppProps) {
   }, [client, load, receive]);
 
   const me = info?.agent ?? null;
+  const openRecord = useCallback((id: string) => void open(client, id), [client, open]);
   const other: Language = language === 'fr' ? 'en' : 'fr';
   return (
     <div className="shell">
@@ -133,13 +144,13 @@ function Shell({ client }: AppProps) {
       {settingsOpen && <SettingsScreen client={client} onClose={() => setSettingsOpen(false)} />}
       <div className="shell-body">
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
-          <SearchPanel client={client} selectedId={clientId} onOpen={(id) => void open(client, id)} />
-          {me?.role === 'da' && <DaList client={client} onOpen={(id) => void open(client, id)} />}
-          <ScheduledCalls client={client} onOpen={(id) => void open(client, id)} />
-          <QueuePanel client={client} language={language} onOpen={(id) => void open(client, id)} />
-          <FollowUpsPanel client={client} onOpen={(id) => void open(client, id)} />
-          <ImportsPanel client={client} />
-          <SoftphonePanel agents={agents} meId={me?.id ?? null} />
+          <Search client={client} selectedId={clientId} onOpen={openRecord} />
+          {me?.role === 'da' && <Da client={client} onOpen={openRecord} />}
+          <Scheduled client={client} onOpen={openRecord} />
+          <Queue client={client} language={language} onOpen={openRecord} />
+          <FollowUps client={client} onOpen={openRecord} />
+          <Imports client={client} />
+          <Phone agents={agents} meId={me?.id ?? null} />
         </aside>
         <main className="shell-main" aria-label={t('main')}>
           <IncomingCallActions agents={agents} />

@@ -12,6 +12,7 @@ import {
   daTaskSchema,
   idSchema,
   inboundResultSchema,
+  isoSchema,
   searchHitSchema,
 } from './dto';
 
@@ -65,6 +66,8 @@ const coreRequests = {
       .object({
         number: z.string().min(1).max(64),
         channel: z.enum(['phone', 'chat', 'sms']).optional(),
+        /** When the INVITE arrived (the call log's start, so a late lookup never precedes it). */
+        at: isoSchema.optional(),
       })
       .strict(),
     output: inboundResultSchema,

@@ -15,11 +15,14 @@ export function buildSearchQuery(typed: string): string | null {
     const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
     return `phones : "${national}"*`;
   }
-  const tokens = text
+  const all = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
     .slice(0, 8);
+  // A lone letter ("Bélanger M") matches a twentieth of every name and has no prefix index:
+  // it is kept only when it is all the agent typed.
+  const tokens = all.length > 1 && all.some((t) => t.length > 1) ? all.filter((t) => t.length > 1) : all;
   if (tokens.length === 0) return null;
   return tokens.map((t) => `{name emails phones} : "${t}"*`).join(' AND ');
 }

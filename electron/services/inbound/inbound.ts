@@ -94,8 +94,11 @@ export function inboundService(d: InboundDeps) {
     return { e164, ids, bundle, verdict: verdictFor(bundle, channel) };
   }
 
-  function lookup(number: string, channel: Channel, simulated: boolean): InboundResult {
+  function lookup(number: string, channel: Channel, simulated: boolean, ringAt?: string): InboundResult {
     const { e164, ids, bundle, verdict } = preview(number, channel);
+    // The softphone says when the INVITE arrived; a clock skew beyond a minute is not believed.
+    const nowMs = d.now().getTime();
+    const startedAt = ringAt && Math.abs(Date.parse(ringAt) - nowMs) < 60_000 ? new Date(ringAt).toISOString() : d.now().toISOString();
     const callId = d.work.insertCall({
       direction: 'inbound',
       channel,
@@ -103,7 +106,7 @@ export function inboundService(d: InboundDeps) {
       clientId: bundle?.client.id ?? null,
       agentId: d.receiver().id,
       simulated,
-      startedAt: d.now().toISOString(),
+      startedAt,
       verdictShown: JSON.stringify(verdict),
     });
     d.logger.info('inbound contact', { callId, channel, known: bundle !== null, rule: verdict.rules[0] });

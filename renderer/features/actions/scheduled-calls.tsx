@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { PosteClient } from '../../app/client';
+import { coalesce } from '../../app/coalesce';
 
 type ScheduledCall = ResponseOf<'work:scheduledCalls'>[number];
 
@@ -18,9 +19,11 @@ export function ScheduledCalls({ client, onOpen }: { client: PosteClient; onOpen
   }, [client]);
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), 60_000);
-    const off = client.on('record:changed', () => void load());
+    const reload = coalesce(() => void load());
+    const timer = setInterval(reload.request, 60_000);
+    const off = client.on('record:changed', reload.request);
     return () => {
+      reload.cancel();
       clearInterval(timer);
       off();
     };

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PosteClient } from '../../app/client';
+import { coalesce } from '../../app/coalesce';
 import { useDaStore } from './store';
 
 /** What agents tagged for the DA: reassign, invalidate, cancel — one click each. */
@@ -9,9 +10,11 @@ export function DaList({ client, onOpen }: { client: PosteClient; onOpen(clientI
   const { tasks, error, load, resolve } = useDaStore();
   useEffect(() => {
     void load(client);
-    const offDa = client.on('da:changed', () => void load(client));
-    const offRecord = client.on('record:changed', () => void load(client));
+    const reload = coalesce(() => void load(client));
+    const offDa = client.on('da:changed', reload.request);
+    const offRecord = client.on('record:changed', reload.request);
     return () => {
+      reload.cancel();
       offDa();
       offRecord();
     };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_TYPES, type LeadType } from '../../../shared/domain/model';
 import type { QueueFilter } from '../../../shared/ipc/contract-leads';
@@ -32,8 +32,12 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
     };
   }, [client, load]);
 
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  // One formatter per language: building an Intl formatter per row made every render slow.
+  const formatter = useMemo(
+    () => new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }),
+    [language],
+  );
+  const when = (iso: string) => formatter.format(new Date(iso));
 
   return (
     <section className="queue" aria-label={t('title')}>

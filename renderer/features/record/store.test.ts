@@ -165,16 +165,22 @@ describe('the record store', () => {
     fake.pending[0]?.settle(ok(marie));
     await opened;
 
-    const stop = watchRecordChanges(fake.client, store);
+    const stop = watchRecordChanges(fake.client, store, 10);
     fake.emit('c2');
+    await new Promise((resolve) => setTimeout(resolve, 30));
     expect(fake.pending).toHaveLength(1);
+    // A burst of changes to the open client reloads it once.
     fake.emit('c1');
+    fake.emit('c1');
+    fake.emit('c1');
+    await new Promise((resolve) => setTimeout(resolve, 30));
     expect(fake.pending).toHaveLength(2);
     expect(fake.pending[1]?.clientId).toBe('c1');
 
     stop();
     expect(fake.listenerCount()).toBe(0);
     fake.emit('c1');
+    await new Promise((resolve) => setTimeout(resolve, 30));
     expect(fake.pending).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { ContactRecord } from '../../../shared/ipc/dto';
 import type { PosteClient } from '../../app/client';
+import { coalesce } from '../../app/coalesce';
 
 export type RecordStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -80,9 +81,15 @@ export const useRecordStore: RecordStore = createRecordStore();
  * Refreshes the open record whenever the services say it changed (`record:changed` for
  * the open client). Returns the unsubscribe.
  */
-export function watchRecordChanges(client: PosteClient, store: RecordStore = useRecordStore): () => void {
-  return client.on('record:changed', ({ clientId }) => {
+export function watchRecordChanges(client: PosteClient, store: RecordStore = useRecordStore, ms = 200): () => void {
+  // A burst of changes to the open client (texts arriving) reloads the record once.
+  const reload = coalesce(() => void store.getState().refresh(client), ms);
+  const off = client.on('record:changed', ({ clientId }) => {
     const state = store.getState();
-    if (state.clientId !== null && state.clientId === clientId) void state.refresh(client);
+    if (state.clientId !== null && state.clientId === clientId) reload.request();
   });
+  return () => {
+    reload.cancel();
+    off();
+  };
 }

@@ -196,7 +196,7 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
   const onIncoming = (call: CallInfo): void => {
     performance.mark(INCOMING_CALL_MARK, { detail: { callId: call.id } });
     const pending = client
-      .tryCall('inbound:lookup', { number: call.remoteNumber || call.remoteUri, channel: 'phone' })
+      .tryCall('inbound:lookup', { number: call.remoteNumber || call.remoteUri, channel: 'phone', at: new Date(call.startedAt).toISOString() })
       .then((r) => {
         performance.mark(LOOKUP_DONE_MARK, { detail: { callId: call.id } });
         if (!r.ok) {

@@ -149,7 +149,13 @@ export function createSoftphoneStore(): StoreApi<SoftphoneState> {
           ownPresence: ({ state, published }) => set({ ownPresence: state, ownPresencePublished: published }),
           colleague: (c) => set((s) => ({ colleagues: { ...s.colleagues, [c.uri]: c } })),
           presenceUnavailable: ({ reason }) => set({ presenceUnavailable: reason }),
-          message: (m) => set((s) => ({ messages: [...s.messages, m].slice(-MESSAGE_LIMIT) })),
+          message: (m) => {
+            // Append, then trim in a second update: a subscriber that takes "what came after
+            // the length it last saw" (the actions' watchTexts) sees every text even at the
+            // cap; one update doing both kept the length at the cap and hid each new text.
+            set((s) => ({ messages: [...s.messages, m] }));
+            if (get().messages.length > MESSAGE_LIMIT) set((s) => ({ messages: s.messages.slice(-MESSAGE_LIMIT) }));
+          },
           notice: (n) => notice(n.code, n.message),
         };
         const offs = (Object.keys(handlers) as (keyof SoftphoneEvents)[]).map((name) =>
