@@ -20,6 +20,8 @@ import { extraFigures } from './extra';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const asJson = args.includes('--json');
+/** Only the figures measured in this process (no Chromium, Kamailio or PostgreSQL). */
+const core = args.includes('--core');
 const clientsArg = args.indexOf('--clients');
 const clients = clientsArg >= 0 ? Number(args[clientsArg + 1]) : quick ? 100_000 : 1_000_000;
 if (!Number.isInteger(clients) || clients < 1000 || clients > 1_000_000) {
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
   const naiveTyping = latency((i) => naiveSearch.all(typed[i % typed.length] ?? ''), 12, 1);
   figures.push({ name: 'search as you type', unit: 'ms', ...typing, budget: 10, kind: 'max', on: 'p95', floor, naive: naiveTyping.p50, note: "LIKE '%text%'" });
 
-  figures.push(...(await extraFigures({ services, file, clients, floor, quick, say, now: NOW })));
+  if (!core) figures.push(...(await extraFigures({ services, file, clients, floor, quick, say, now: NOW })));
 
   raw.close();
   await services.close();

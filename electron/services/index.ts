@@ -77,11 +77,25 @@ export function createServices(options: ServicesOptions) {
 
   /** Who uses this console: the chosen agent, else the demo's Marc, else the first agent. */
   function currentAgent(): AgentSummary | null {
+    // The ring's hot path asks this on every call: the chosen agent alone, without
+    // summarising (and computing the shifts of) the whole directory.
+    const chosenId = settings().agentId;
+    const chosen = chosenId ? agents.get(chosenId) : undefined;
+    if (chosen) {
+      const shifts = agents.shifts().filter((s) => s.agent_id === chosen.id);
+      return {
+        id: chosen.id,
+        name: chosen.name,
+        role: chosen.role,
+        extension: chosen.extension,
+        email: chosen.email,
+        sipUri: chosen.sip_uri,
+        presence: chosen.presence,
+        onShift: isOnShift(shifts, now(), settings().timeZone),
+      };
+    }
     const list = agentSummaries();
-    const chosen = settings().agentId;
-    return (
-      list.find((a) => a.id === chosen) ?? list.find((a) => a.id === 'marc') ?? list.find((a) => a.role === 'agent') ?? null
-    );
+    return list.find((a) => a.id === 'marc') ?? list.find((a) => a.role === 'agent') ?? null;
   }
 
   const work = workRepo(db);
