@@ -2,6 +2,7 @@ import type { LeadType, PhoneKind } from '../../../shared/domain/model';
 import { LEAD_TYPES } from '../../../shared/domain/model';
 import { normaliseEmail } from '../../../shared/phone/phone';
 import { cleanName, cleanText, fastE164, ImportError, readInstant, readLanguage, type ImportProblem, type LeadInput } from './lead-input';
+import { CSV_FIELD_NAMES } from '../../../shared/ipc/contract-leads';
 
 /**
  * CSV exports from the CRM (RFC 4180): quoted fields with "" escapes and line breaks inside
@@ -105,30 +106,8 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
   return { delimiter, header: header.cells.map((h) => h.trim()), rows: records };
 }
 
-/** The lead fields a CSV column can be mapped to. */
-export const CSV_FIELDS = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'email',
-  'phone',
-  'mobilePhone',
-  'homePhone',
-  'workPhone',
-  'language',
-  'type',
-  'provider',
-  'providerRef',
-  'createdAt',
-  'vehicleYear',
-  'vehicleMake',
-  'vehicleModel',
-  'vehicleTrim',
-  'vehicleStock',
-  'vehicleVin',
-  'message',
-  'tradeIn',
-] as const;
+/** The lead fields a CSV column can be mapped to: the contract's list, one source. */
+export const CSV_FIELDS = CSV_FIELD_NAMES;
 export type CsvField = (typeof CSV_FIELDS)[number];
 /** Field → column index (0-based). */
 export type CsvMapping = Partial<Record<CsvField, number>>;
