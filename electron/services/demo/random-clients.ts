@@ -29,6 +29,7 @@ import type { Prng } from './prng';
 import { demoPhone } from './phone-space';
 import type { DemoWriter, OpportunityValues } from './writer';
 import { iso } from './writer';
+import { LEAD_TYPES, OPPORTUNITY_STATUSES } from '../../../shared/domain/model';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -36,25 +37,10 @@ const DAY = 24 * HOUR;
 /** Leads are spread over the last ~4 months. */
 const SPAN_DAYS = 120;
 
-const LEAD_TYPES = ['internet', 'email', 'phone_up', 'chat', 'sms', 'financing'] as const;
 const LEAD_TYPE_W = cumulative([34, 14, 24, 8, 8, 12]);
 
-const ALL_STATUSES: readonly OpportunityStatus[] = [
-  'in_progress',
-  'response_sent',
-  'contacted',
-  'lost_bdc',
-  'invalid_bdc',
-  'appointment_booked',
-  'showed',
-  'lost_showroom',
-  'sold',
-  'lost_fi',
-  'sold_not_delivered',
-  'delivered',
-  'long_term',
-  'expired',
-];
+/** In the domain's order, which the weights below follow. */
+const ALL_STATUSES: readonly OpportunityStatus[] = OPPORTUNITY_STATUSES;
 /** Recent OPPs (< 8 weeks): every status but expired. */
 const RECENT_W = cumulative([20, 11, 15, 6, 3, 11, 6, 4, 5, 2, 3, 5, 9, 0]);
 /** Old OPPs (≥ 8 weeks): the first three statuses have expired (ST-1). */

@@ -207,7 +207,7 @@ export function inboundService(d: InboundDeps) {
         const bundle = d.contacts.read(opp.client_id);
         const planned = (bundle?.meetings ?? []).filter((m) => m.opportunity_id === opp.id && m.status === 'planned');
         const tag = tagFromMeetings(planned.map((m) => ({ kind: m.kind, deposit: m.deposit === 1 })));
-        d.db.prepare('UPDATE opportunities SET tag = ?, updated_at = ? WHERE id = ?').run(tag, at, opp.id);
+        d.work.setTag(opp.id, tag, at);
         d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'assignment', at, data: { tagFrom: opp.tag, tagTo: tag, rule } });
         return 'retagged';
       }
@@ -224,7 +224,7 @@ export function inboundService(d: InboundDeps) {
     preview,
 
     simulate(number: string | undefined): InboundResult {
-      const chosen = number ?? d.db.prepare<[], { e164: string }>('SELECT e164 FROM client_phones ORDER BY random() LIMIT 1').get()?.e164;
+      const chosen = number ?? d.work.randomPhone();
       if (!chosen) throw new ServiceError('not_found', 'the cache has no client to simulate a call from');
       const inbound = lookup(chosen, 'phone', true);
       d.bus.emit('inbound:contact', inbound);
@@ -301,9 +301,7 @@ export function inboundService(d: InboundDeps) {
       const opportunityId = randomUUID();
       const type: LeadType = 'phone_up';
       d.db.transaction(() => {
-        d.db.prepare('INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(clientId, input.firstName, input.lastName, input.language, 'local', at, at);
-        if (e164.ok) d.db.prepare("INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, 'mobile', 1, ?, ?)").run(randomUUID(), clientId, e164.e164, at, at);
-        if (email) d.db.prepare('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), clientId, email, at, at);
+        d.work.insertClient({ id: clientId, firstName: input.firstName, lastName: input.lastName, language: input.language, e164: e164.ok ? e164.e164 : null, email, at });
         d.db
           .prepare(
             `INSERT INTO opportunities (id, client_id, type, department, status, tag, manager_id, message, vehicle_year, vehicle_make,

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context';
 import { primaryOpportunity } from '../contacts/record';
 import type { ClientBundle, OpportunityRow } from '../db/repos/contacts';
 import { tagFromMeetings } from '../inbound/tag';
-import { DEFAULT_RESULT_CHOICES, workSql } from './work-sql';
+import { DEFAULT_RESULT_CHOICES, workSql } from '../db/repos/work-actions';
 
 /** Subjects of the two mails zone 9 opens (product.md, to the letter). */
 export const EMAIL_SUBJECT = 'Suite à votre contact';

@@ -126,6 +126,21 @@ export function workRepo(db: Database) {
     agentName(id: string | null): string | null {
       return id ? (stmt<{ name: string }>('SELECT name FROM agents WHERE id = ?').get(id)?.name ?? id) : null;
     },
+    setTag(opportunityId: string, tag: Tag, at: string): void {
+      stmt('UPDATE opportunities SET tag = ?, updated_at = ? WHERE id = ?').run(tag, at, opportunityId);
+    },
+    /** Any client's number, for the demo's simulated call. */
+    randomPhone(): string | undefined {
+      return stmt<{ e164: string }>('SELECT e164 FROM client_phones ORDER BY random() LIMIT 1').get()?.e164;
+    },
+    /** A new client with its mobile and e-mail (EL-1's phone-up). */
+    insertClient(c: { id: string; firstName: string; lastName: string; language: 'fr' | 'en'; e164: string | null; email: string | null; at: string }): void {
+      stmt('INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, c.firstName, c.lastName, c.language, 'local', c.at, c.at);
+      if (c.e164) {
+        stmt("INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, 'mobile', 1, ?, ?)").run(randomUUID(), c.id, c.e164, c.at, c.at);
+      }
+      if (c.email) stmt('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), c.id, c.email, c.at, c.at);
+    },
     setManager(opportunityId: string, managerId: string, at: string): void {
       stmt('UPDATE opportunities SET manager_id = ?, updated_at = ? WHERE id = ?').run(managerId, at, opportunityId);
     },

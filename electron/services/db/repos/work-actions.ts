@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { OpportunityStatus, Tag } from '../../../shared/domain/model';
-import { statementCache } from '../db/sql';
+import type { OpportunityStatus, Tag } from '../../../../shared/domain/model';
+import { statementCache } from '../sql';
 
 /**
  * The writes and reads zone 9 needs beyond the shared work repository (db/repos/work.ts):
