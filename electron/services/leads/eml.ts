@@ -104,7 +104,25 @@ function leaves(part: Part, depth: number, out: Part[]): void {
   out.push(part);
 }
 
-const ADF_START = /<\?adf|<adf[\s>]/i;
+const ADF_START = /<\?adf|<adf[\s>]|&lt;\?adf|&lt;adf(\s|&gt;)/i;
+/** An ADF shown as text in an HTML mail (a CRM's « voir le lead » or a forward): `&lt;adf&gt;`. */
+const ESCAPED_ADF = /&lt;\?adf|&lt;adf(\s|&gt;)/i;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The text of an HTML body whose ADF is escaped: the HTML's own tags dropped (line breaks
+ * kept), then its entities decoded once, so `&amp;amp;` in the mail is `&amp;` in the XML.
+ */
+export function unescapeHtmlAdf(html: string): string {
+  const text = html.replace(/<br\s*\/?>|<\/(p|div|pre|tr)>/gi, '\n').replace(/<[^>]*>/g, '');
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, (entity, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return NAMED[body.toLowerCase()] ?? entity;
+  });
+}
 
 /** Cuts a body to its XML: from `<?xml`/`<?adf`/`<adf` to the last `</adf>`. */
 export function cutToAdf(text: string): string {
@@ -136,6 +154,7 @@ export function extractAdfFromEml(bytes: Uint8Array): string {
     const peek = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
     if (!ADF_START.test(peek)) continue;
     let text = decodeStrict(raw, charset);
+    if (!/<\?adf|<adf[\s>]/i.test(text) && ESCAPED_ADF.test(text)) return cutToAdf(unescapeHtmlAdf(text));
     if (/^text\/html/.test(type) && !/<adf[\s>]/i.test(text.replace(/<\/?(html|body|pre|div|p|br)[^>]*>/gi, ''))) continue;
     if (/^text\/html/.test(type)) text = text.replace(/<\/?(html|head|body|pre|div|p|br)[^>]*>/gi, '');
     return cutToAdf(text);

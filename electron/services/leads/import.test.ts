@@ -109,6 +109,19 @@ describe('ADF in e-mails', () => {
     s.close();
   });
 
+  it('an HTML mail that shows the ADF escaped (&lt;adf&gt;) is unescaped once, then read', () => {
+    const s = setUp();
+    const report = importLeadFile(s.context, 'crm-forward-html-escaped.eml', fixture('adf/eml/crm-forward-html-escaped.eml'), 'folder');
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ source: 'eml', status: 'imported', leads: 1 });
+    expect(s.db.prepare('SELECT first_name, last_name FROM clients').get()).toEqual({ first_name: 'Maëlle', last_name: 'Thériault' });
+    const opp = s.db.prepare('SELECT provider, provider_ref, message, vehicle_make FROM opportunities').get();
+    // `&amp;amp;` in the mail is `&amp;` in the XML, so the message reads « & ».
+    expect(opp).toEqual({ provider: 'Mazda Canada', provider_ref: 'MZ-5521', message: 'Essai routier samedi? Prix & rabais', vehicle_make: 'Mazda' });
+    expect(s.db.prepare('SELECT e164 FROM client_phones').pluck().all()).toEqual(['+15815550142']);
+    s.close();
+  });
+
   it('an e-mail without ADF is reported and writes nothing', () => {
     const s = setUp();
     const before = snapshot(s.db);
