@@ -13,6 +13,7 @@ import { queueLocales } from '../features/queue/locales';
 import { importsLocales } from '../features/imports/locales';
 import { followupsLocales } from '../features/followups/locales';
 import { syncLocales } from '../features/sync/locales';
+import { mergeLocales } from '../features/merge/locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -34,6 +35,7 @@ const namespaces = {
   imports: importsLocales,
   followups: followupsLocales,
   sync: syncLocales,
+  merge: mergeLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {
