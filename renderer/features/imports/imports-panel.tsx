@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CSV_FIELD_NAMES, type ImportReportDto } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
+import { MergeProposals } from '../merge/merge-proposals';
 import { useImportsStore } from './store';
 import './imports.css';
 
@@ -153,6 +154,7 @@ export function ImportsPanel({ client }: ImportsPanelProps) {
           ))}
         </ul>
       )}
+      <MergeProposals client={client} reports={reports} />
       <h3>{t('folders.title')}</h3>
       <p className="muted">{t('folders.help')}</p>
       <form

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { PosteClient } from '../../app/client';
+import { MergeNotice } from '../merge/merge-notice';
 import type { RecordAction, RecordContext } from './actions';
 import { fullName } from './model';
 import { useRecordStore, watchRecordChanges } from './store';
@@ -88,6 +89,7 @@ export function RecordView({ client, context, onCall, onAction, verdict }: Recor
           </button>
         </div>
       ) : null}
+      <MergeNotice client={client} record={record} language={language} />
       <div className="rec-grid" aria-busy={status === 'loading'}>
         <ZoneIdentity {...zone} />
         <ZoneContact {...zone} registered={context.registered} onCall={onCall} />
