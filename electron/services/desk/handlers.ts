@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids';
 import { arch, platform, release } from 'node:os';
 import type { HandlersFor } from '../../../shared/ipc/dispatch';
 import type { deskRequests, Shift } from '../../../shared/ipc/contract-desk';
@@ -87,7 +87,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
 
     'templates:list': () => config.templates(),
     'templates:save': ({ template }) => {
-      const id = template.id ?? randomUUID();
+      const id = template.id ?? newId();
       const existing = template.id ? config.template(template.id) : undefined;
       if (template.id && !existing) throw new ServiceError('not_found', `no SMS template with id ${template.id}`, 'template.id');
       const clash = config.templateByName(template.name);
@@ -106,7 +106,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
 
     'results:list': () => config.results(),
     'results:save': ({ result }) => {
-      const id = result.id ?? randomUUID();
+      const id = result.id ?? newId();
       const existing = result.id ? config.result(result.id) : undefined;
       if (result.id && !existing) throw new ServiceError('not_found', `no result choice with id ${result.id}`, 'result.id');
       if (result.opens === 'booking' && result.mapsToStatus !== null && result.mapsToStatus !== 'appointment_booked') {
@@ -132,7 +132,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
 
     'branches:list': () => config.branches(),
     'branches:save': ({ branch }) => {
-      const id = branch.id ?? randomUUID();
+      const id = branch.id ?? newId();
       if (branch.id && !config.branch(branch.id)) throw new ServiceError('not_found', `no branch with id ${branch.id}`, 'branch.id');
       const clash = config.branchByName(branch.name);
       if (clash && clash.id !== id) throw new ServiceError('conflict', `a branch is already named « ${branch.name} »`, 'branch.name');

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids';
 import type { LeadType } from '../../../shared/domain/model';
 import type { InboundResult } from '../../../shared/ipc/dto';
 import { ServiceError } from '../../../shared/ipc/result';
@@ -297,8 +297,8 @@ export function inboundService(d: InboundDeps) {
       if (input.email && !email) throw new ServiceError('invalid_input', `"${input.email.slice(0, 80)}" is not an e-mail address`, 'email');
       const me = d.receiver().id;
       const at = d.now().toISOString();
-      const clientId = randomUUID();
-      const opportunityId = randomUUID();
+      const clientId = newId();
+      const opportunityId = newId();
       const type: LeadType = 'phone_up';
       d.db.transaction(() => {
         d.work.insertClient({ id: clientId, firstName: input.firstName, lastName: input.lastName, language: input.language, e164: e164.ok ? e164.e164 : null, email, at });

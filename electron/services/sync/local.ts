@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids';
 import { statementCache } from '../db/sql';
 import { phoneSearchTokens, type ContactsRepo } from '../db/repos/contacts';
 import { SYNCED_BY_NAME, SYNCED_TABLES, type SyncRow, type SyncedTable } from './tables';
@@ -343,4 +343,4 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
 }
 export type SyncStore = ReturnType<typeof syncStore>;
 
-export const newConflictId = (): string => randomUUID();
+export const newConflictId = (): string => newId();

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { AgentRole } from '../../../../shared/domain/model';
 import type { AgentInput, DirectoryAgent, Shift } from '../../../../shared/ipc/contract-desk';
 import { statementCache } from '../sql';
@@ -75,7 +75,7 @@ export function deskDirectoryRepo(db: Database) {
         stmt(
           `INSERT INTO agent_shifts (id, agent_id, weekday, start_minute, end_minute, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(randomUUID(), agentId, s.weekday, s.startMinute, s.endMinute, at, at);
+        ).run(newId(), agentId, s.weekday, s.startMinute, s.endMinute, at, at);
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { OpportunityStatus, Tag } from '../../../../shared/domain/model';
 import { statementCache } from '../sql';
 
@@ -95,7 +95,7 @@ export function workSql(db: Database) {
       body: string;
       templateName: string | null;
     }): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO texts (id, client_id, opportunity_id, at, direction, agent_id, e164, body, template_name, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -123,7 +123,7 @@ export function workSql(db: Database) {
       stmt(
         `INSERT INTO result_choices (id, label_fr, label_en, maps_to_status, opens, sort, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(randomUUID(), c.label_fr, c.label_en, c.maps_to_status, c.opens, sort, at, at);
+      ).run(newId(), c.label_fr, c.label_en, c.maps_to_status, c.opens, sort, at, at);
     },
     /** Context for SMS placeholders: the OPP's stock and the branch of its latest meeting. */
     smsContext(opportunityId: string) {
@@ -134,7 +134,7 @@ export function workSql(db: Database) {
       return { stock: opp?.vehicle_stock ?? null, branch: meeting?.branch ?? null };
     },
     insertMeeting(m: MeetingInsert, at: string): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO meetings (id, opportunity_id, client_id, booked_by, at, status, kind, subject, branch, language, deposit,
            deposit_method, docusign, transfer, virtual_device, sales_rep, description, created_at, updated_at)

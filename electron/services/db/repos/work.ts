@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ActivityKind, OpportunityStatus, Tag } from '../../../../shared/domain/model';
 import { statementCache } from '../sql';
 
@@ -53,7 +53,7 @@ export function workRepo(db: Database) {
   const stmt = statementCache(db);
   return {
     insertCall(c: CallInsert): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO call_log (id, direction, channel, remote_number, client_id, agent_id, simulated, started_at,
            verdict_shown, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -99,7 +99,7 @@ export function workRepo(db: Database) {
       note?: string | null;
       data?: Record<string, unknown> | null;
     }): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO activities (id, client_id, opportunity_id, meeting_id, agent_id, kind, at, note, data, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -137,9 +137,9 @@ export function workRepo(db: Database) {
     insertClient(c: { id: string; firstName: string; lastName: string; language: 'fr' | 'en'; e164: string | null; email: string | null; at: string }): void {
       stmt('INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, c.firstName, c.lastName, c.language, 'local', c.at, c.at);
       if (c.e164) {
-        stmt("INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, 'mobile', 1, ?, ?)").run(randomUUID(), c.id, c.e164, c.at, c.at);
+        stmt("INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, 'mobile', 1, ?, ?)").run(newId(), c.id, c.e164, c.at, c.at);
       }
-      if (c.email) stmt('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), c.id, c.email, c.at, c.at);
+      if (c.email) stmt('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(newId(), c.id, c.email, c.at, c.at);
     },
     setManager(opportunityId: string, managerId: string, at: string): void {
       stmt('UPDATE opportunities SET manager_id = ?, updated_at = ? WHERE id = ?').run(managerId, at, opportunityId);
@@ -159,7 +159,7 @@ export function workRepo(db: Database) {
       stmt('UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?').run(status, at, meetingId);
     },
     insertDaTask(t: Omit<DaTaskRow, 'id' | 'state' | 'created_at'> & { at: string }): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO da_tasks (id, client_id, opportunity_id, meeting_id, kind, target_agent_id, created_by, rule, note,
            state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
