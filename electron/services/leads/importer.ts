@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids';
 import type { Tag } from '../../../shared/domain/model';
 import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
 import { isOnShift } from '../db/repos/agents';
-import { leadsRepo, type LeadsRepo } from '../db/repos/leads';
+import { leadsRepo, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
+import { phoneSearchTokens } from '../db/repos/contacts';
 import type { ServiceContext } from '../context';
 import { readAdfBytes, readAdfText } from './adf';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
@@ -80,6 +81,44 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
     return v;
   };
 
+  // What the cache already holds for the whole file, read by the set (three statements).
+  const refKey = (provider: string, ref: string) => `${provider}\u0000${ref}`;
+  const knownRefs = repo.existingProviderRefs(leads.flatMap((l) => (l.provider && l.providerRef ? [[l.provider, l.providerRef] as const] : [])));
+  const phoneOwners = repo.clientsByPhones([...new Set(leads.flatMap((l) => l.phones.map((p) => p.e164)))]);
+  const emailOwners = repo.clientsByEmails([...new Set(leads.flatMap((l) => l.emails))]);
+  const own = (owners: Map<string, string[]>, key: string, clientId: string) => {
+    const list = owners.get(key);
+    if (!list) owners.set(key, [clientId]);
+    else if (!list.includes(clientId)) {
+      // Kept in client id order, as the index returns them (ties go to the first).
+      list.push(clientId);
+      list.sort();
+    }
+  };
+
+  // What this file has written so far, so each lead sees the ones before it as the cache
+  // would: the latest OPP each client got from the file, the numbers and addresses of the
+  // clients it touched.
+  const fileOpps = new Map<string, OpenOpportunityRow>();
+  const contactsOf = new Map<string, { phones: Set<string>; emails: Set<string> }>();
+  const latestOpen = (clientId: string, isNew: boolean): OpenOpportunityRow | undefined => {
+    const fromFile = fileOpps.get(clientId);
+    const stored = isNew ? undefined : repo.latestOpenBdcOpportunity(clientId);
+    if (!stored) return fromFile;
+    // The cache's order is created_at then insertion: on a tie the file's (later) row wins.
+    return fromFile && fromFile.created_at >= stored.created_at ? fromFile : stored;
+  };
+  const latestAt = (clientId: string, isNew: boolean): string => {
+    const fromFile = fileOpps.get(clientId)?.created_at ?? '';
+    const stored = isNew ? '' : (repo.latestOpportunityAt(clientId) ?? '');
+    return fromFile > stored ? fromFile : stored;
+  };
+
+  const clientRows: ImportRow[] = [];
+  const phoneRows: ImportRow[] = [];
+  const emailRows: ImportRow[] = [];
+  const opportunityRows: ImportRow[] = [];
+  const activityRows: ImportRow[] = [];
   let createdClients = 0;
   let joinedClients = 0;
   let duplicates = 0;
@@ -88,14 +127,21 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   const created = new Map<string, { name: string; emails: string[]; phones: string[] }>();
   const opportunityIds: string[] = [];
   const mergeProposals: string[][] = [];
+  const seenRefs = new Set<string>();
+  /** Stored clients whose search row is rewritten at the end. */
+  const reindexed = new Set<string>();
   for (const lead of leads) {
-    if (lead.providerRef && lead.provider && repo.opportunityByProviderRef(lead.provider, lead.providerRef)) {
-      duplicates++;
-      continue;
+    if (lead.providerRef && lead.provider) {
+      const key = refKey(lead.provider, lead.providerRef);
+      if (knownRefs.has(key) || seenRefs.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seenRefs.add(key);
     }
     const candidates: string[] = [];
-    for (const p of lead.phones) for (const id of repo.clientIdsByPhone(p.e164)) if (!candidates.includes(id)) candidates.push(id);
-    for (const e of lead.emails) for (const id of repo.clientIdsByEmail(e)) if (!candidates.includes(id)) candidates.push(id);
+    for (const p of lead.phones) for (const id of phoneOwners.get(p.e164) ?? []) if (!candidates.includes(id)) candidates.push(id);
+    for (const e of lead.emails) for (const id of emailOwners.get(e) ?? []) if (!candidates.includes(id)) candidates.push(id);
     let clientId: string;
     let managerId: string | null = null;
     let tag: Tag = 'bronze';
@@ -106,7 +152,7 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
       if (candidates.length > 1) {
         let best = '';
         for (const id of candidates) {
-          const latest = repo.latestOpportunityAt(id) ?? '';
+          const latest = latestAt(id, created.has(id));
           if (latest > best) {
             best = latest;
             clientId = id;
@@ -114,7 +160,8 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         }
         mergeProposals.push([...candidates].slice(0, 3));
       }
-      const original = repo.latestOpenBdcOpportunity(clientId);
+      const fresh = created.get(clientId);
+      const original = latestOpen(clientId, fresh !== undefined);
       if (original) {
         const sameMonth = !isEarlierMonth(Date.parse(original.created_at), Date.parse(lead.createdAt), timeZone);
         if (sameMonth) {
@@ -126,62 +173,98 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
           rule = 'PU-1a';
         } else rule = 'NL-1b';
       }
-      // Its search row is rewritten below: found by the phones and e-mails it has now.
-      if (!touched.has(clientId) && !created.has(clientId)) repo.deleteSearchRows(clientId);
-      const phones = new Set(repo.phonesOf(clientId));
-      const emails = new Set(repo.emailsOf(clientId));
-      const fresh = created.get(clientId);
+      let contacts = contactsOf.get(clientId);
+      if (!contacts) {
+        contacts = fresh ? { phones: new Set(fresh.phones), emails: new Set(fresh.emails) } : { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
+        contactsOf.set(clientId, contacts);
+      }
+      // A stored client that gains a number or an address: its search row goes now (found by
+      // what it has now) and is written again once the file's rows are in. One that gains
+      // nothing keeps its row as it is.
+      if (!fresh && !reindexed.has(clientId) && (lead.phones.some((p) => !contacts.phones.has(p.e164)) || lead.emails.some((e) => !contacts.emails.has(e)))) {
+        repo.deleteSearchRows(clientId);
+        reindexed.add(clientId);
+      }
       for (const p of lead.phones) {
-        if (phones.has(p.e164)) continue;
-        repo.insertPhone(clientId, p.e164, p.kind, p.smsCapable, at);
+        if (contacts.phones.has(p.e164)) continue;
+        contacts.phones.add(p.e164);
+        phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
+        own(phoneOwners, p.e164, clientId);
         fresh?.phones.push(p.e164);
       }
       for (const e of lead.emails) {
-        if (emails.has(e)) continue;
-        repo.insertEmail(clientId, e, at);
+        if (contacts.emails.has(e)) continue;
+        contacts.emails.add(e);
+        emailRows.push([newId(), clientId, e]);
+        own(emailOwners, e, clientId);
         fresh?.emails.push(e);
       }
       joinedClients++;
     } else {
-      clientId = randomUUID();
-      repo.insertClient({ id: clientId, firstName: lead.firstName, lastName: lead.lastName, language: lead.language, at });
-      for (const p of lead.phones) repo.insertPhone(clientId, p.e164, p.kind, p.smsCapable, at);
-      for (const e of lead.emails) repo.insertEmail(clientId, e, at);
-      created.set(clientId, { name: `${lead.firstName} ${lead.lastName}`, emails: [...lead.emails], phones: lead.phones.map((p) => p.e164) });
+      clientId = newId();
+      clientRows.push([clientId, lead.firstName, lead.lastName, lead.language]);
+      const phones: string[] = [];
+      for (const p of lead.phones) {
+        // The same number twice in one lead is written once.
+        if (phones.includes(p.e164)) continue;
+        phones.push(p.e164);
+        phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
+        own(phoneOwners, p.e164, clientId);
+      }
+      const emails: string[] = [];
+      for (const e of lead.emails) {
+        if (emails.includes(e)) continue;
+        emails.push(e);
+        emailRows.push([newId(), clientId, e]);
+        own(emailOwners, e, clientId);
+      }
+      created.set(clientId, { name: `${lead.firstName} ${lead.lastName}`, emails, phones });
+      contactsOf.set(clientId, { phones: new Set(phones), emails: new Set(emails) });
       createdClients++;
     }
-    const opportunityId = randomUUID();
-    repo.insertOpportunity({
-      id: opportunityId,
+    const opportunityId = newId();
+    const v = lead.vehicle;
+    opportunityRows.push([
+      opportunityId,
       clientId,
-      type: lead.type,
-      provider: lead.provider,
-      providerRef: lead.providerRef,
+      lead.type,
+      lead.provider,
+      lead.providerRef,
       tag,
       managerId,
-      message: lead.message,
-      vehicle: lead.vehicle,
-      tradeIn: lead.tradeIn,
-      createdAt: lead.createdAt,
-      at,
-    });
-    deps.work.insertActivity({
-      clientId,
-      opportunityId,
-      agentId: null,
-      kind: 'opportunity_created',
-      at: lead.createdAt,
-      data: { type: lead.type, provider: lead.provider, ...(rule ? { rule } : {}), ...(managerId ? { managerId } : {}) },
-    });
+      lead.message,
+      v?.year ?? null,
+      v?.make ?? null,
+      v?.model ?? null,
+      v?.trim ?? null,
+      v?.stock ?? null,
+      v?.vin ?? null,
+      lead.tradeIn,
+      lead.createdAt,
+    ]);
+    const previous = fileOpps.get(clientId);
+    if (!previous || lead.createdAt >= previous.created_at) {
+      fileOpps.set(clientId, { id: opportunityId, client_id: clientId, manager_id: managerId, handled_by: null, tag, status: 'in_progress', created_at: lead.createdAt, type: lead.type });
+    }
+    const data = { type: lead.type, provider: lead.provider, ...(rule ? { rule } : {}), ...(managerId ? { managerId } : {}) };
+    activityRows.push([newId(), clientId, opportunityId, 'opportunity_created', lead.createdAt, JSON.stringify(data)]);
     opportunityIds.push(opportunityId);
     touched.add(clientId);
   }
-  // Search rows: new clients get theirs; joined ones had theirs deleted when first touched.
+  // The rows, by the set, parents first (foreign keys are checked row by row all the same).
+  repo.insertClientRows(clientRows, at);
+  repo.insertPhoneRows(phoneRows, at);
+  repo.insertEmailRows(emailRows, at);
+  repo.insertOpportunityRows(opportunityRows, at);
+  repo.insertActivityRows(activityRows);
+  // Search rows: new clients get theirs from values in hand; stored ones that changed are read back.
+  const searchRows: ImportRow[] = [];
   for (const id of touched) {
     const fresh = created.get(id);
-    if (fresh) repo.insertSearchValues(id, fresh.name, fresh.emails, fresh.phones);
-    else repo.insertSearchRow(id);
+    if (fresh) searchRows.push([id, fresh.name, fresh.emails.join(' '), fresh.phones.map((e) => phoneSearchTokens(e)).join(' ')]);
   }
+  for (const id of reindexed) repo.insertSearchRow(id);
+  repo.insertSearchValueRows(searchRows);
   return { createdClients, joinedClients, duplicates, clientIds: [...touched], opportunityIds, mergeProposals };
 }
 

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import type { Language, LeadType, OpportunityStatus, PhoneKind, Tag } from '../../../../shared/domain/model';
+import type { Database, Statement } from 'better-sqlite3';
+import { newId } from '../ids';
+import type { Language, LeadType, OpportunityStatus, Tag } from '../../../../shared/domain/model';
 import { QUEUE_WHERE_SQL, TAG_RANK_SQL } from '../migrations/0002-leads';
 import { contactsRepo, phoneSearchTokens } from './contacts';
 import { statementCache } from '../sql';
@@ -74,24 +74,6 @@ export function leadsRepo(db: Database) {
   const rank = TAG_RANK_SQL.replace('tag', 'o.tag');
   return {
     // ---- imports -------------------------------------------------------------------------
-    opportunityByProviderRef(provider: string, ref: string): { id: string; client_id: string } | undefined {
-      return stmt<{ id: string; client_id: string }>('SELECT id, client_id FROM opportunities WHERE provider = ? AND provider_ref = ?').get(provider, ref);
-    },
-    /** Clients (not merged away) that own a number or an address. */
-    clientIdsByPhone(e164: string): string[] {
-      return stmt<{ client_id: string }>(
-        'SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id WHERE p.e164 = ? AND c.merged_into IS NULL',
-      )
-        .all(e164)
-        .map((r) => r.client_id);
-    },
-    clientIdsByEmail(email: string): string[] {
-      return stmt<{ client_id: string }>(
-        'SELECT e.client_id FROM client_emails e JOIN clients c ON c.id = e.client_id WHERE e.email = ? AND c.merged_into IS NULL',
-      )
-        .all(email)
-        .map((r) => r.client_id);
-    },
     /** "The OPP" of a client (rules.md): its most recent open BDC opportunity. */
     latestOpenBdcOpportunity(clientId: string): OpenOpportunityRow | undefined {
       return stmt<OpenOpportunityRow>(
@@ -105,11 +87,6 @@ export function leadsRepo(db: Database) {
         null
       );
     },
-    insertClient(c: { id: string; firstName: string; lastName: string; language: Language; at: string }): void {
-      stmt(
-        "INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at) VALUES (?, ?, ?, ?, 'import', ?, ?)",
-      ).run(c.id, c.firstName, c.lastName, c.language, c.at, c.at);
-    },
     phonesOf(clientId: string): string[] {
       return stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?')
         .all(clientId)
@@ -120,60 +97,99 @@ export function leadsRepo(db: Database) {
         .all(clientId)
         .map((r) => r.email);
     },
-    insertPhone(clientId: string, e164: string, kind: PhoneKind, smsCapable: boolean, at: string): void {
-      stmt('INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        randomUUID(),
-        clientId,
-        e164,
-        kind,
-        smsCapable ? 1 : 0,
-        at,
+    // ---- an import's reads and writes by the set ------------------------------------------------
+    // A file of leads is read in three statements and written in one statement per table
+    // (chunked): each row still goes through every index, CHECK, foreign key and outbox
+    // trigger, but without a round trip from JavaScript per row, several times faster than
+    // row by row at a million clients (see bench/leads.ts).
+    /** Which of these (provider, provider id) pairs an OPP already carries, as `provider\u0000ref`. */
+    existingProviderRefs(pairs: readonly (readonly [string, string])[]): Set<string> {
+      const found = new Set<string>();
+      const read = stmt<{ provider: string; ref: string }>(
+        `SELECT j.value ->> 0 AS provider, j.value ->> 1 AS ref FROM json_each(?) j
+          WHERE EXISTS (SELECT 1 FROM opportunities o WHERE o.provider = j.value ->> 0 AND o.provider_ref = j.value ->> 1)`,
+      );
+      for (const part of chunks(pairs)) for (const r of read.all(JSON.stringify(part))) found.add(`${r.provider}\u0000${r.ref}`);
+      return found;
+    },
+    /** The live clients (not merged away) owning each of these numbers, in client id order. */
+    clientsByPhones(e164s: readonly string[]): Map<string, string[]> {
+      return owners(
+        stmt<{ key: string; client_id: string }>(
+          `SELECT p.e164 AS key, p.client_id FROM json_each(?) j JOIN client_phones p ON p.e164 = j.value
+             JOIN clients c ON c.id = p.client_id WHERE c.merged_into IS NULL ORDER BY p.e164, p.client_id`,
+        ),
+        e164s,
+      );
+    },
+    /** The live clients owning each of these addresses, in client id order. */
+    clientsByEmails(emails: readonly string[]): Map<string, string[]> {
+      return owners(
+        stmt<{ key: string; client_id: string }>(
+          `SELECT e.email AS key, e.client_id FROM json_each(?) j JOIN client_emails e ON e.email = j.value
+             JOIN clients c ON c.id = e.client_id WHERE c.merged_into IS NULL ORDER BY e.email, e.client_id`,
+        ),
+        emails,
+      );
+    },
+    /** Rows: [id, first name, last name, language]. */
+    insertClientRows(rows: readonly ImportRow[], at: string): void {
+      bulk(
+        stmt(`INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at)
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'import', @at, @at FROM json_each(@rows)`),
+        rows,
         at,
       );
     },
-    insertEmail(clientId: string, email: string, at: string): void {
-      stmt('INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), clientId, email, at, at);
-    },
-    insertOpportunity(x: {
-      id: string;
-      clientId: string;
-      type: LeadType;
-      provider: string | null;
-      providerRef: string | null;
-      tag: Tag;
-      managerId: string | null;
-      message: string | null;
-      vehicle: { year: number | null; make: string | null; model: string | null; trim: string | null; stock: string | null; vin: string | null } | null;
-      tradeIn: string | null;
-      createdAt: string;
-      at: string;
-    }): void {
-      stmt(
-        `INSERT INTO opportunities (id, client_id, type, provider, provider_ref, department, status, tag, manager_id, message,
-           vehicle_year, vehicle_make, vehicle_model, vehicle_trim, vehicle_stock, vehicle_vin, trade_in, origin, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'bdc', 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
-      ).run(
-        x.id,
-        x.clientId,
-        x.type,
-        x.provider,
-        x.providerRef,
-        x.tag,
-        x.managerId,
-        x.message,
-        x.vehicle?.year ?? null,
-        x.vehicle?.make ?? null,
-        x.vehicle?.model ?? null,
-        x.vehicle?.trim ?? null,
-        x.vehicle?.stock ?? null,
-        x.vehicle?.vin ?? null,
-        x.tradeIn,
-        x.createdAt,
-        x.at,
+    /** Rows: [id, client id, e164, kind, sms capable 0/1]. */
+    insertPhoneRows(rows: readonly ImportRow[], at: string): void {
+      bulk(
+        stmt(`INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at)
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, @at, @at FROM json_each(@rows)`),
+        rows,
+        at,
       );
+    },
+    /** Rows: [id, client id, e-mail]. */
+    insertEmailRows(rows: readonly ImportRow[], at: string): void {
+      bulk(
+        stmt(`INSERT INTO client_emails (id, client_id, email, created_at, updated_at)
+          SELECT value ->> 0, value ->> 1, value ->> 2, @at, @at FROM json_each(@rows)`),
+        rows,
+        at,
+      );
+    },
+    /**
+     * Rows: [id, client id, type, provider, provider id, tag, manager id, message, year, make,
+     * model, trim, stock, vin, trade-in, created at] — open BDC OPPs (En traitement).
+     */
+    insertOpportunityRows(rows: readonly ImportRow[], at: string): void {
+      bulk(
+        stmt(`INSERT INTO opportunities (id, client_id, type, provider, provider_ref, department, status, tag, manager_id, message,
+            vehicle_year, vehicle_make, vehicle_model, vehicle_trim, vehicle_stock, vehicle_vin, trade_in, origin, created_at, updated_at)
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'bdc', 'in_progress', value ->> 5, value ->> 6, value ->> 7,
+            value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, 'import', value ->> 15, @at
+          FROM json_each(@rows)`),
+        rows,
+        at,
+      );
+    },
+    /** Rows: [id, client id, OPP id, kind, at, data JSON text]; written as WorkRepo.insertActivity does. */
+    insertActivityRows(rows: readonly ImportRow[]): void {
+      bulk(
+        stmt(`INSERT INTO activities (id, client_id, opportunity_id, meeting_id, agent_id, kind, at, note, data, created_at, updated_at)
+          SELECT value ->> 0, value ->> 1, value ->> 2, NULL, NULL, value ->> 3, value ->> 4, NULL, value ->> 5, value ->> 4, value ->> 4
+          FROM json_each(@rows)`),
+        rows,
+        null,
+      );
+    },
+    /** New clients' search rows: [client id, name, e-mails, phones] (phones as phoneSearchTokens). */
+    insertSearchValueRows(rows: readonly ImportRow[]): void {
+      bulk(stmt('INSERT INTO client_search (client_id, name, emails, phones) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)'), rows, null);
     },
     insertBatch(b: Omit<BatchRow, 'id' | 'created_at'> & { agentId: string | null; at: string }): string {
-      const id = randomUUID();
+      const id = newId();
       stmt(
         `INSERT INTO lead_import_batches (id, source, via, file_name, status, leads, created_clients, joined_clients, duplicates, errors,
            agent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -229,7 +245,7 @@ export function leadsRepo(db: Database) {
       stmt(
         `INSERT INTO lead_treatments (id, opportunity_id, agent_id, kind, head_opportunity_id, reason, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(randomUUID(), t.opportunityId, t.agentId, t.kind, t.headId, t.reason, t.at, t.at);
+      ).run(newId(), t.opportunityId, t.agentId, t.kind, t.headId, t.reason, t.at, t.at);
     },
     treatments(limit: number) {
       return stmt<{ opportunity_id: string; agent_id: string; kind: string; head_opportunity_id: string | null; reason: string | null; created_at: string }>(
@@ -319,15 +335,6 @@ export function leadsRepo(db: Database) {
     deleteSearchRows(clientId: string): void {
       contacts.deleteSearchRows(clientId);
     },
-    /** A new client's search row from values in hand (no read back). */
-    insertSearchValues(clientId: string, name: string, emails: readonly string[], phones: readonly string[]): void {
-      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
-        clientId,
-        name,
-        emails.join(' '),
-        phones.map((e) => phoneSearchTokens(e)).join(' '),
-      );
-    },
     /** Writes a client's search row from its current names, e-mails and phones (same shape as contactsRepo.refreshSearch). */
     insertSearchRow(clientId: string): void {
       const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
@@ -382,7 +389,7 @@ export function leadsRepo(db: Database) {
         stmt('UPDATE lead_watch_folders SET enabled = 1, updated_at = ? WHERE id = ?').run(at, existing.id);
         return existing.id;
       }
-      const id = randomUUID();
+      const id = newId();
       stmt('INSERT INTO lead_watch_folders (id, path, enabled, created_at, updated_at) VALUES (?, ?, 1, ?, ?)').run(id, path, at, at);
       return id;
     },
@@ -395,3 +402,31 @@ export function leadsRepo(db: Database) {
   };
 }
 export type LeadsRepo = ReturnType<typeof leadsRepo>;
+
+/** One row of an import's set-based insert: its values, in the statement's order. */
+export type ImportRow = readonly (string | number | null)[];
+
+/** Rows per statement: a few MB of JSON at most, so memory stays flat on a 100,000-row file. */
+const CHUNK = 4000;
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+}
+
+function bulk(statement: Statement, rows: readonly ImportRow[], at: string | null): void {
+  for (const part of chunks(rows)) {
+    statement.run(at === null ? { rows: JSON.stringify(part) } : { rows: JSON.stringify(part), at });
+  }
+}
+
+function owners(read: Statement<unknown[], { key: string; client_id: string }>, keys: readonly string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const part of chunks(keys)) {
+    for (const r of read.all(JSON.stringify(part))) {
+      const list = found.get(r.key);
+      if (list) list.push(r.client_id);
+      else found.set(r.key, [r.client_id]);
+    }
+  }
+  return found;
+}
