@@ -16,6 +16,7 @@ import { createServices } from '../electron/services';
 import { memorySettingsStore } from '../electron/services/settings/store';
 import { json, latency, table, type Figure } from './measure';
 import { extraFigures } from './extra';
+import { measureLeads } from './leads';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
   const typing = latency((i) => search({ query: typed[i % typed.length] ?? '', limit: 20 }), quick ? 2_000 : 3_000, 50);
   const naiveTyping = latency((i) => naiveSearch.all(typed[i % typed.length] ?? ''), 12, 1);
   figures.push({ name: 'search as you type', unit: 'ms', ...typing, budget: 10, kind: 'max', on: 'p95', floor, naive: naiveTyping.p50, note: "LIKE '%text%'" });
+
+  // Imports and the queue write: measured on a copy of the cached database.
+  figures.push(...(await measureLeads({ file, now: NOW, quick, say })));
 
   if (!core) figures.push(...(await extraFigures({ services, file, clients, floor, quick, say, now: NOW })));
 

@@ -1,0 +1,146 @@
+/**
+ * The leads figures of the budget (issue 6), measured on a COPY of the cached demo database so
+ * the cache stays as built: ADF/XML import (leads/s), CSV import (rows/s), and « Lead suivant »
+ * (the queue head handed out, p99). Imports run through the same entry points as the console's
+ * picker and watched folder, commit included. A tenth of the leads carry the number of an
+ * existing client, so they join it (NL-1) instead of creating one, as real leads do.
+ * `npx tsx bench/leads.ts <database file>` prints them alone.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, rmSync } from 'node:fs';
+import { createServices } from '../electron/services';
+import { importAdfText, importCsvText } from '../electron/services/leads/importer';
+import { queueService } from '../electron/services/leads/queue';
+import { memorySettingsStore } from '../electron/services/settings/store';
+import { DEFAULT_SETTINGS } from '../shared/domain/settings';
+import { latency, type Figure } from './measure';
+
+const FIRST = ['Émilie', 'Mathieu', 'Geneviève', 'François', 'Chloé', 'Jérôme', 'Anaïs', 'Benoît', 'Noémie', 'Stéphane', 'Sarah', 'Kevin'];
+const LAST = ['Tremblay', 'Gagnon', 'Côté', 'Bélanger', 'Lévesque', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Smith', 'Nguyen'];
+const CARS = [['Toyota', 'RAV4'], ['Honda', 'Civic'], ['Hyundai', 'Kona'], ['Ford', 'F-150'], ['Mazda', 'CX-5'], ['Kia', 'Niro EV']] as const;
+const PROVIDERS = ['AutoTrader.ca', 'Kijiji Autos', 'CarGurus', 'Toyota Canada', 'Site web du concessionnaire'];
+
+/** A fresh 10-digit NANP number no demo client has (area 367, exchange 2xx–9xx). */
+const freshPhone = (run: number, i: number) => `+1367${2 + ((run + i) % 8)}${String((run * 7919 + i) % 100).padStart(2, '0')}${String(i % 10000).padStart(4, '0')}`;
+
+function adfDocument(count: number, run: number, existing: readonly string[]): string {
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf>'];
+  for (let i = 0; i < count; i++) {
+    const [make, model] = CARS[i % CARS.length]!;
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[(i * 7) % LAST.length]!;
+    const phone = i % 10 === 0 ? existing[i % existing.length]! : freshPhone(run, i);
+    const provider = PROVIDERS[i % PROVIDERS.length]!;
+    parts.push(`<prospect status="new">
+<id sequence="1" source="${provider}">B${run}-${i}</id>
+<requestdate>2026-11-23T08:${String(i % 60).padStart(2, '0')}:00-05:00</requestdate>
+<vehicle interest="buy" status="${i % 3 ? 'used' : 'new'}"><year>${2020 + (i % 7)}</year><make>${make}</make><model>${model}</model><stock>S${i}</stock><trim>XLE</trim></vehicle>
+<customer><contact primarycontact="1"><name part="first">${first}</name><name part="last">${last}</name>
+<email>${first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${last.toLowerCase()}.${run}.${i}@courriel.qc.ca</email>
+<phone type="voice" time="evening">${phone}</phone></contact>
+<comments>Est-ce que le véhicule est encore disponible? Échange possible.</comments></customer>
+<vendor><vendorname>Toyota Laval</vendorname></vendor>
+<provider><name part="full">${provider}</name></provider>
+</prospect>`);
+  }
+  parts.push('</adf>');
+  return parts.join('\n');
+}
+
+function csvDocument(count: number, run: number, existing: readonly string[]): string {
+  const rows = ['Prénom,Nom,Téléphone,Courriel,Type,Source,ID,Date'];
+  for (let i = 0; i < count; i++) {
+    const first = FIRST[(i * 5) % FIRST.length]!;
+    const last = LAST[(i * 3) % LAST.length]!;
+    const phone = i % 10 === 0 ? existing[i % existing.length]! : freshPhone(run + 1, i);
+    rows.push(`${first},${last},${phone},${first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${run}.${i}@exemple.ca,internet,Export CRM,C${run}-${i},2026-11-22 14:00`);
+  }
+  return rows.join('\r\n');
+}
+
+export interface LeadsBenchOptions {
+  file: string;
+  now: Date;
+  quick: boolean;
+  say(line: string): void;
+}
+
+export async function measureLeads(options: LeadsBenchOptions): Promise<Figure[]> {
+  const copy = `${options.file}.leads-bench`;
+  options.say('bench: copying the demo database for the import and queue figures…');
+  rmSync(copy, { force: true });
+  rmSync(`${copy}-wal`, { force: true });
+  // Whatever the WAL holds goes into the file first, so the copy is the whole database.
+  const source = new Database(options.file);
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  copyFileSync(options.file, copy);
+  const services = createServices({
+    databaseFile: copy,
+    settings: memorySettingsStore({ ...DEFAULT_SETTINGS, agentId: 'marc' }),
+    host: 'web',
+    version: 'bench',
+    now: () => options.now,
+  });
+  try {
+    const db = services.db;
+    if (process.env.BENCH_CACHE) db.pragma(`cache_size = ${process.env.BENCH_CACHE}`);
+    const existing = db.prepare<[], string>('SELECT e164 FROM client_phones WHERE rowid % 499 = 0 LIMIT 5000').pluck().all();
+    const figures: Figure[] = [];
+    const run = Date.now() % 100000;
+
+    // ADF: files of 1,000 prospects (a provider's batch export), the first one as warm-up.
+    const adfLeads = options.quick ? 5_000 : 20_000;
+    options.say(`bench: ADF/XML import of ${adfLeads.toLocaleString('en-CA')} leads…`);
+    importAdfText(services.context, adfDocument(200, run + 50, existing), 'warm-up.xml');
+    const files = Array.from({ length: adfLeads / 1000 }, (_, f) => adfDocument(1000, run * 100 + f, existing));
+    let started = performance.now();
+    for (const [f, text] of files.entries()) {
+      const report = importAdfText(services.context, text, `bench-${f}.xml`);
+      if (report.status !== 'imported' || report.leads !== 1000) throw new Error(`ADF import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    }
+    const adfSeconds = (performance.now() - started) / 1000;
+    figures.push({ name: 'ADF/XML import (files of 1,000 leads, a tenth joining a client)', unit: 'leads/s', value: adfLeads / adfSeconds, budget: 10_000, kind: 'min', on: 'value' });
+
+    // CSV: one CRM export with its column mapping.
+    const csvRows = options.quick ? 20_000 : 100_000;
+    options.say(`bench: CSV import of ${csvRows.toLocaleString('en-CA')} rows…`);
+    const csv = csvDocument(csvRows, run, existing);
+    const mapping = { firstName: 0, lastName: 1, phone: 2, email: 3, type: 4, provider: 5, providerRef: 6, createdAt: 7 };
+    started = performance.now();
+    const report = importCsvText(services.context, csv, { mapping }, 'export.csv');
+    const csvSeconds = (performance.now() - started) / 1000;
+    if (report.status !== 'imported' || report.leads !== csvRows) throw new Error(`CSV import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    figures.push({ name: `CSV import (${csvRows.toLocaleString('en-CA')} rows in one file, a tenth joining a client)`, unit: 'rows/s', value: csvRows / csvSeconds, budget: 50_000, kind: 'min', on: 'value' });
+
+    // « Lead suivant »: each call hands out the head; the lead is then marked treated (not
+    // timed) so the next call finds a new head, as an agent working the queue does.
+    options.say('bench: queue head (« Lead suivant »)…');
+    const queue = queueService(services.context);
+    const treat = db.prepare("UPDATE opportunities SET handled_by = 'marc', handled_at = ?, status = 'contacted' WHERE id = ?");
+    const queued = (db.prepare('SELECT count(*) AS n FROM opportunities WHERE handled_by IS NULL').get() as { n: number }).n;
+    let handed: string | null = null;
+    const head = latency(
+      () => {
+        if (handed) treat.run(options.now.toISOString(), handed);
+        handed = queue.next()?.opportunityId ?? null;
+      },
+      options.quick ? 1_000 : 3_000,
+      50,
+    );
+    figures.push({ name: `queue head, « Lead suivant » (${queued.toLocaleString('en-CA')} leads untreated)`, unit: 'ms', ...head, budget: 1, kind: 'max', on: 'p99' });
+    return figures;
+  } finally {
+    await services.close();
+    rmSync(copy, { force: true });
+    rmSync(`${copy}-wal`, { force: true });
+    rmSync(`${copy}-shm`, { force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('leads.ts')) {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: npx tsx bench/leads.ts <database file>');
+  const figures = await measureLeads({ file, now: new Date('2026-11-23T15:00:00.000Z'), quick: process.argv.includes('--quick'), say: (l) => process.stderr.write(`${l}\n`) });
+  for (const f of figures) process.stdout.write(`${f.name}: ${f.value !== undefined ? Math.round(f.value) : `p50 ${f.p50?.toFixed(3)} p95 ${f.p95?.toFixed(3)} p99 ${f.p99?.toFixed(3)}`} ${f.unit}\n`);
+}
