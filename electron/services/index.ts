@@ -3,6 +3,7 @@ import { settingsSchema, type Settings, type SipAccount } from '../../shared/dom
 import type { AgentSummary } from '../../shared/ipc/dto';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ServiceError } from '../../shared/ipc/result';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { agentsRepo, isOnShift } from './db/repos/agents';
 import { contactsRepo } from './db/repos/contacts';
@@ -220,6 +221,7 @@ export function createServices(options: ServicesOptions) {
 
   /** ST-1 at start and every hour, and the watched lead folders. */
   const leadsBackground = options.background ? startLeadsBackground(context) : null;
+  const checkpointer = startCheckpointer(db, logger);
 
   return {
     db,
@@ -232,6 +234,7 @@ export function createServices(options: ServicesOptions) {
     /** Stops background work and the team sync, then closes the cache. */
     async close(): Promise<void> {
       leadsBackground?.stop();
+      checkpointer.stop();
       await stopSync(context);
       db.close();
     },
