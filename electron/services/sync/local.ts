@@ -75,6 +75,41 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
     return sql;
   }
 
+  const setUpserts = new Map<string, string>();
+  /** The same upsert for a whole page of a table: its rows as one JSON array of arrays. */
+  function setUpsertSql(t: SyncedTable): string {
+    let sql = setUpserts.get(t.name);
+    if (!sql) {
+      const cols = t.columns;
+      // `WHERE true` tells the parser the ON CONFLICT belongs to the INSERT, not to a join.
+      sql = `INSERT INTO ${t.name} (${cols.join(', ')}) SELECT ${cols.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true
+        ON CONFLICT(id) DO UPDATE SET ${cols
+          .filter((c) => c !== 'id')
+          .map((c) => `${c} = excluded.${c}`)
+          .join(', ')}`;
+      setUpserts.set(t.name, sql);
+    }
+    return sql;
+  }
+
+  /**
+   * A page of one table in one statement (several times faster than row by row on a first
+   * sync). A page whose rows collide with a local twin on another unique column fails as a
+   * whole, changing nothing, and is then written row by row, where the twin is replaced.
+   */
+  function upsertPage(t: SyncedTable, rows: readonly unknown[][]): void {
+    const CHUNK = 2000;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      try {
+        stmt(setUpsertSql(t)).run(JSON.stringify(part));
+      } catch (error) {
+        if (!UNIQUE_KEYS[t.name] || !(error instanceof Error) || !/UNIQUE/.test(error.message)) throw error;
+        for (const values of part) upsert(t, {}, values);
+      }
+    }
+  }
+
   function clientOf(t: SyncedTable, row: SyncRow | null): string | null {
     if (!row || !t.clientColumn) return null;
     const v = row[t.clientColumn];
@@ -111,6 +146,13 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
    * repository; a page of thousands (a first sync) drops their rows in one statement, since
    * FTS5 finds an UNINDEXED client_id only by scanning, then writes them back the same way.
    */
+  // The search row of contactsRepo.refreshSearch, for many clients in one statement.
+  db.function('poste_phone_tokens', { deterministic: true }, (e164: unknown) => (typeof e164 === 'string' ? phoneSearchTokens(e164) : null));
+  const SEARCH_ROWS = `SELECT c.id, c.first_name || ' ' || c.last_name,
+      coalesce((SELECT group_concat(email, ' ') FROM client_emails WHERE client_id = c.id), ''),
+      coalesce((SELECT group_concat(poste_phone_tokens(e164), ' ') FROM client_phones WHERE client_id = c.id), '')
+    FROM clients c`;
+
   function refreshSearch(clientIds: ReadonlySet<string>, emptied = false): void {
     if (clientIds.size <= 200 && !emptied) {
       for (const id of clientIds) contacts.refreshSearch(id);
@@ -120,21 +162,9 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
       stmt('DELETE FROM client_search WHERE client_id IN (SELECT value FROM json_each(?))').run(
         JSON.stringify([...clientIds]),
       );
-    const insert = stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)');
-    for (const id of clientIds) {
-      const client = stmt<{ first_name: string; last_name: string }>(
-        'SELECT first_name, last_name FROM clients WHERE id = ?',
-      ).get(id);
-      if (!client) continue;
-      const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(id);
-      const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(id);
-      insert.run(
-        id,
-        `${client.first_name} ${client.last_name}`,
-        emails.map((e) => e.email).join(' '),
-        phones.map((p) => phoneSearchTokens(p.e164)).join(' '),
-      );
-    }
+    stmt(`INSERT INTO client_search (client_id, name, emails, phones) ${SEARCH_ROWS} WHERE c.id IN (SELECT value FROM json_each(?))`).run(
+      JSON.stringify([...clientIds]),
+    );
   }
 
   /**
@@ -209,11 +239,14 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
       return applyServerRows((touch) => {
         for (const t of SYNCED_TABLES) {
           const at = t.clientColumn ? t.columns.indexOf(t.clientColumn) : -1;
-          for (const values of page.rows.get(t.name) ?? []) {
+          const rows = page.rows.get(t.name) ?? [];
+          // Nothing waiting to be pushed (a first sync, most pulls): the page goes in by the set.
+          if (!checkPending && rows.length > 1) upsertPage(t, rows);
+          for (const values of rows) {
             // A local change still waiting to be pushed wins in the cache until the server has
             // answered it; the pull after the push brings the server's verdict.
-            if (pendingFor(t.name, values[0])) continue;
-            upsert(t, {}, values);
+            if (checkPending && pendingFor(t.name, values[0])) continue;
+            if (checkPending || rows.length <= 1) upsert(t, {}, values);
             const row: SyncRow = { id: values[0] as string };
             if (at >= 0 && t.clientColumn) row[t.clientColumn] = values[at] as string | null;
             touch(t, row);
@@ -236,14 +269,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
       db.transaction(() => {
         stmt('UPDATE sync_state SET last_pull_at = ? WHERE id = 1').run(at);
         stmt('DELETE FROM client_search').run();
-        refreshSearch(
-          new Set(
-            stmt<{ id: string }>('SELECT id FROM clients')
-              .all()
-              .map((r) => r.id),
-          ),
-          true,
-        );
+        stmt(`INSERT INTO client_search (client_id, name, emails, phones) ${SEARCH_ROWS}`).run();
       })();
     },
 
