@@ -1,7 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/phone/phone';
 import type { PosteClient } from '../../app/client';
-import { useSearchStore } from './store';
+import { useSearchStore, watchSearchChanges } from './store';
 
 interface SearchPanelProps {
   client: PosteClient;
@@ -13,6 +14,7 @@ interface SearchPanelProps {
 export function SearchPanel({ client, selectedId, onOpen }: SearchPanelProps) {
   const { t } = useTranslation('search');
   const { query, hits, status, error, search } = useSearchStore();
+  useEffect(() => watchSearchChanges(client), [client]);
   return (
     <div className="search">
       <label className="search-label" htmlFor="search-input">

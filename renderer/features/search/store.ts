@@ -8,12 +8,14 @@ interface SearchState {
   status: 'idle' | 'searching' | 'ready' | 'error';
   error: string | null;
   search(client: PosteClient, query: string): Promise<void>;
+  /** The same query again, quietly (the list stays on screen): a shown client changed. */
+  refresh(client: PosteClient): Promise<void>;
 }
 
 let sequence = 0;
 
 /** Search as you type: every keystroke searches; only the latest answer is kept. */
-export const useSearchStore = create<SearchState>()((set) => ({
+export const useSearchStore = create<SearchState>()((set, get) => ({
   query: '',
   hits: [],
   status: 'idle',
@@ -27,4 +29,22 @@ export const useSearchStore = create<SearchState>()((set) => ({
     if (result.ok) set({ hits: result.value, status: 'ready' });
     else set({ status: 'error', error: result.error.message });
   },
+  async refresh(client) {
+    const { query } = get();
+    if (!query.trim()) return;
+    const mine = ++sequence;
+    const result = await client.tryCall('contacts:search', { query: query.slice(0, 200), limit: 20 });
+    if (mine !== sequence) return;
+    if (result.ok) set({ hits: result.value, status: 'ready', error: null });
+  },
 }));
+
+/**
+ * Keeps the results true to the cache: a `record:changed` for a client in the list (renamed,
+ * merged away, given a number) searches again. Returns the unsubscribe.
+ */
+export function watchSearchChanges(client: PosteClient): () => void {
+  return client.on('record:changed', ({ clientId }) => {
+    if (useSearchStore.getState().hits.some((hit) => hit.clientId === clientId)) void useSearchStore.getState().refresh(client);
+  });
+}
