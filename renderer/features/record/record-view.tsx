@@ -5,18 +5,7 @@ import type { RecordAction, RecordContext } from './actions';
 import { fullName } from './model';
 import { useRecordStore, watchRecordChanges } from './store';
 import { useRecordT } from './use-record-t';
-import { ZoneActions } from './zone-actions';
-import { ZoneCollaborator } from './zone-collaborator';
-import { ZoneContact } from './zone-contact';
-import { ZoneHistory } from './zone-history';
-import { ZoneIdentity } from './zone-identity';
-import { ZoneMeetings } from './zone-meetings';
-import { ZoneOrigin } from './zone-origin';
-import { ZoneRemarks } from './zone-remarks';
-import { ZoneRequest } from './zone-request';
-import { ZoneResult } from './zone-result';
-import { ZoneStatus } from './zone-status';
-import { ZoneTexts } from './zone-texts';
+import { RecordZones } from './record-zones';
 import './record.css';
 
 export type { RecordAction, RecordContext } from './actions';
@@ -78,7 +67,6 @@ export function RecordView({ client, context, onCall, onAction, verdict }: Recor
     );
   }
 
-  const zone = { record, language };
   return (
     <article className="rec-view" aria-label={t('label', { name: fullName(record) })} lang={language}>
       {status === 'error' && error ? (
@@ -91,18 +79,14 @@ export function RecordView({ client, context, onCall, onAction, verdict }: Recor
       ) : null}
       <MergeNotice client={client} record={record} language={language} />
       <div className="rec-grid" aria-busy={status === 'loading'}>
-        <ZoneIdentity {...zone} />
-        <ZoneContact {...zone} registered={context.registered} onCall={onCall} />
-        <ZoneStatus {...zone} />
-        <ZoneOrigin {...zone} />
-        <ZoneActions {...zone} context={context} onAction={onAction} />
-        <ZoneRequest {...zone} />
-        <ZoneCollaborator {...zone} verdict={verdict} />
-        <ZoneResult {...zone} />
-        <ZoneMeetings {...zone} />
-        <ZoneHistory {...zone} />
-        <ZoneTexts {...zone} />
-        <ZoneRemarks {...zone} />
+        <RecordZones
+          record={record}
+          language={language}
+          context={context}
+          onCall={onCall}
+          onAction={onAction}
+          verdict={verdict}
+        />
       </div>
     </article>
   );

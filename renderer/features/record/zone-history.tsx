@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../shared/domain/model';
 import type { ActivityDto } from '../../../shared/ipc/dto';
 import { formatDateTime } from './format';
@@ -29,13 +29,14 @@ function HistoryList({ items, t, language, options }: HistoryListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(MAX_VIEWPORT);
 
-  useLayoutEffect(() => {
+  // The viewport is measured by a ResizeObserver, whose first report comes after the
+  // frame's layout: reading clientHeight here, during the commit, would force a layout of
+  // the whole page in the middle of rendering a screen-pop. Until then the list assumes
+  // its largest height (MAX_VIEWPORT), which renders enough rows to fill it.
+  useEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
-    const measure = (): void => setViewport(el.clientHeight);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
