@@ -13,6 +13,22 @@ export type PhoneParse =
  * of its region is refused with the reason, in English (the UI translates the code).
  */
 export function parsePhone(input: string, region: CountryCode = DEFAULT_REGION): PhoneParse {
+  // libphonenumber takes tens of microseconds a parse, and the same few numbers are read
+  // again and again (a ring's caller, the record's phones): answers are remembered.
+  const key = `${region}|${input}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const result = parseUncached(input, region);
+  if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, result);
+  return result;
+}
+
+/** Recent answers of {@link parsePhone}, oldest first (a Map keeps insertion order). */
+const parsed = new Map<string, Readonly<PhoneParse>>();
+const PARSED_MAX = 500;
+
+function parseUncached(input: string, region: CountryCode): PhoneParse {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, reason: 'empty phone number' };
   if (trimmed.length > 40) return { ok: false, reason: 'phone number too long' };

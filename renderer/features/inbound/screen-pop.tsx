@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSummary } from '../../../shared/ipc/dto';
+import type { AgentSummary, InboundResult } from '../../../shared/ipc/dto';
 import { formatPhone } from '../../../shared/phone/phone';
 import type { PosteClient } from '../../app/client';
 import { parseAction, type ParsedAction } from './parse-action';
 import { PhoneUpForm } from './phone-up-form';
 import { PROCEDURES } from './procedures';
-import { useInboundStore } from './store';
+import { useInboundStore, type InboundState } from './store';
 import { formatCountdown, ruleWindow } from './window';
 import './inbound.css';
 
@@ -22,9 +22,33 @@ interface ScreenPopProps {
  * procedure one click away, a live countdown where a window applies, and one button per
  * action of the verdict. Overriding the verdict needs a reason.
  */
-export function ScreenPop({ client, agents, me, language }: ScreenPopProps) {
+export function ScreenPop(props: ScreenPopProps) {
+  const callId = useInboundStore((s) => s.current?.callId);
+  // One pop per contact: what the agent opened or typed (procedure, override reason,
+  // e-mail) starts afresh with the next contact, without a second render to reset it.
+  return callId === undefined ? null : <Pop key={callId} {...props} />;
+}
+
+function Pop(props: ScreenPopProps) {
+  const state = useInboundStore();
+  return state.current ? <PopView {...props} state={state} current={state.current} /> : null;
+}
+
+/** What the pop shows and does: the inbound store's state, or a stand-in (warm-up). */
+export type PopState = Pick<
+  InboundState,
+  'waiting' | 'applied' | 'overridden' | 'busy' | 'error' | 'apply' | 'override' | 'checkEmail' | 'dismiss'
+>;
+
+interface PopViewProps extends ScreenPopProps {
+  current: InboundResult;
+  state: PopState;
+}
+
+/** The pop for one contact, from its state alone (no store): see {@link ScreenPop}. */
+export function PopView({ client, agents, me, language, current, state }: PopViewProps) {
   const { t } = useTranslation('inbound');
-  const { current, waiting, applied, overridden, busy, error, apply, override, checkEmail, dismiss } = useInboundStore();
+  const { waiting, applied, overridden, busy, error, apply, override, checkEmail, dismiss } = state;
   const [showProcedure, setShowProcedure] = useState(false);
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
@@ -35,14 +59,7 @@ export function ScreenPop({ client, agents, me, language }: ScreenPopProps) {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  useEffect(() => {
-    setShowProcedure(false);
-    setOverriding(false);
-    setReason('');
-    setEmail('');
-  }, [current?.callId]);
 
-  if (!current) return null;
   const { verdict, record } = current;
   const nameOf = (id: string | null) => agents.find((a) => a.id === id)?.name ?? id ?? '—';
   const rule = verdict.rules[0] ?? '';

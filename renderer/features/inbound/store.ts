@@ -3,7 +3,7 @@ import type { InboundResult } from '../../../shared/ipc/dto';
 import type { PosteClient } from '../../app/client';
 import { useRecordStore } from '../record/store';
 
-interface InboundState {
+export interface InboundState {
   /** The contact on screen (ringing, or just simulated), newest first; call waiting keeps the others. */
   current: InboundResult | null;
   waiting: InboundResult[];

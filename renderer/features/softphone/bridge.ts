@@ -17,6 +17,7 @@ import { create } from 'zustand';
 import type { Settings } from '../../../shared/domain/settings';
 import type { PowerState } from '../../../shared/ipc/contract-desk';
 import type { AgentSummary, InboundResult } from '../../../shared/ipc/dto';
+import { afterPaint } from '../../app/after-paint';
 import type { PosteClient } from '../../app/client';
 import { useAppStore } from '../../app/store';
 import { useInboundStore } from '../inbound/store';
@@ -207,7 +208,11 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
         // A call that ended while we looked it up is not popped.
         if (!endedReported.has(call.id)) {
           useInboundStore.getState().receive(r.value);
-          notify(r.value);
+          // The system notification is for a console in the background: a hidden window
+          // shows it at once; a visible one paints the pop first, without waiting on it.
+          const result = r.value;
+          if (document.visibilityState === 'hidden') notify(result);
+          else afterPaint(() => notify(result));
         }
         return r.value.callId;
       });
