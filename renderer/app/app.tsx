@@ -11,7 +11,7 @@ import { ScreenPop } from '../features/inbound/screen-pop';
 import { SimulateControl } from '../features/inbound/simulate-control';
 import { VerdictBadge } from '../features/inbound/verdict-badge';
 import { useInboundStore } from '../features/inbound/store';
-import { RecordView } from '../features/record/record-view';
+import { RecordView, type RecordAction, type RecordContext } from '../features/record/record-view';
 import { useRecordStore } from '../features/record/store';
 import { SearchPanel } from '../features/search/search-panel';
 import { SettingsScreen } from '../features/settings/settings-screen';
@@ -21,6 +21,7 @@ import { useSoftphoneBridgeEffect } from '../features/softphone/use-softphone-br
 import { IncomingCallActions } from '../features/softphone/ui/incoming-call-actions';
 import { RegistrationBadge } from '../features/softphone/ui/registration-badge';
 import { SoftphonePanel } from '../features/softphone/ui/softphone-panel';
+import type { AgentSummary } from '../../shared/ipc/dto';
 import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { useAppStore } from './store';
@@ -57,11 +58,18 @@ export function App({ client }: AppProps) {
 
 function Shell({ client }: AppProps) {
   const { t } = useTranslation('app');
-  const { info, settings, agents, language, error, load, setLanguage, setAgent } = useAppStore();
-  const { clientId, open } = useRecordStore();
-  const { current, receive } = useInboundStore();
+  // Each value through its own selector: a ring changes the inbound and record stores, and
+  // the shell (header, sidebar) must not re-render for it; RecordSlot and the pop do.
+  const info = useAppStore((s) => s.info);
+  const agents = useAppStore((s) => s.agents);
+  const language = useAppStore((s) => s.language);
+  const error = useAppStore((s) => s.error);
+  const load = useAppStore((s) => s.load);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const setAgent = useAppStore((s) => s.setAgent);
+  const open = useRecordStore((s) => s.open);
+  const receive = useInboundStore((s) => s.receive);
   useSoftphoneBridgeEffect(client);
-  const registered = useSoftphone((s) => s.registration.state === 'registered');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [microphone, setMicrophone] = useState<string>('unknown');
   const desk = useMemo<DeskHandlers>(
@@ -144,7 +152,7 @@ function Shell({ client }: AppProps) {
       {settingsOpen && <SettingsScreen client={client} onClose={() => setSettingsOpen(false)} />}
       <div className="shell-body">
         <aside className="shell-sidebar" aria-label={t('sidebar')}>
-          <Search client={client} selectedId={clientId} onOpen={openRecord} />
+          <SearchSlot client={client} onOpen={openRecord} />
           {me?.role === 'da' && <Da client={client} onOpen={openRecord} />}
           <Scheduled client={client} onOpen={openRecord} />
           <Queue client={client} language={language} onOpen={openRecord} />
@@ -156,27 +164,49 @@ function Shell({ client }: AppProps) {
           <IncomingCallActions agents={agents} />
           <ScreenPop client={client} agents={agents} me={me} language={language} />
           <ActionDialogs client={client} />
-          {clientId ? (
-            <RecordView
-              client={client}
-              context={{
-                registered,
-                hasCallbackDevice: (settings?.callbackDevices.length ?? 0) > 0,
-                smsRouteSet: Boolean(settings?.smsDomain),
-                language,
-              }}
-              onCall={(e164) => void softphoneStore.getState().actions.call(e164)}
-              onAction={(action) => {
-                const record = useRecordStore.getState().record;
-                if (record) useActionsStore.getState().openAction(action, record);
-              }}
-              verdict={current && current.clientId === clientId ? <VerdictBadge verdict={current.verdict} agents={agents} /> : undefined}
-            />
-          ) : (
-            !current && <p className="shell-empty">{t('empty')}</p>
-          )}
+          <RecordSlot client={client} agents={agents} language={language} />
         </main>
       </div>
     </div>
   );
+}
+
+/** The search panel, highlighting the record on screen (read here, not in the shell). */
+const SearchSlot = memo(function SearchSlot({ client, onOpen }: { client: PosteClient; onOpen: (id: string) => void }) {
+  const clientId = useRecordStore((s) => s.clientId);
+  return <Search client={client} selectedId={clientId} onOpen={onOpen} />;
+});
+
+const callNumber = (e164: string): void => void softphoneStore.getState().actions.call(e164);
+const openRecordAction = (action: RecordAction): void => {
+  const record = useRecordStore.getState().record;
+  if (record) useActionsStore.getState().openAction(action, record);
+};
+
+interface RecordSlotProps {
+  client: PosteClient;
+  agents: readonly AgentSummary[];
+  language: Language;
+}
+
+/**
+ * The record under the screen-pop, with the live verdict in zone 6. Its props are kept
+ * stable (memoised context, verdict and callbacks) so that the zones a ring does not
+ * change are not rendered again.
+ */
+function RecordSlot({ client, agents, language }: RecordSlotProps) {
+  const { t } = useTranslation('app');
+  const clientId = useRecordStore((s) => s.clientId);
+  const current = useInboundStore((s) => s.current);
+  const registered = useSoftphone((s) => s.registration.state === 'registered');
+  const hasCallbackDevice = useAppStore((s) => (s.settings?.callbackDevices.length ?? 0) > 0);
+  const smsRouteSet = useAppStore((s) => Boolean(s.settings?.smsDomain));
+  const context = useMemo<RecordContext>(
+    () => ({ registered, hasCallbackDevice, smsRouteSet, language }),
+    [registered, hasCallbackDevice, smsRouteSet, language],
+  );
+  const verdict = current && current.clientId === clientId ? current.verdict : null;
+  const badge = useMemo(() => (verdict ? <VerdictBadge verdict={verdict} agents={agents} /> : undefined), [verdict, agents]);
+  if (!clientId) return current ? null : <p className="shell-empty">{t('empty')}</p>;
+  return <RecordView client={client} context={context} onCall={callNumber} onAction={openRecordAction} verdict={badge} />;
 }
