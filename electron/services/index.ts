@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { settingsSchema, type Settings, type SipAccount } from '../../shared/domain/settings';
 import type { AgentSummary } from '../../shared/ipc/dto';
+import { requests } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ServiceError } from '../../shared/ipc/result';
 import { startCheckpointer } from './db/checkpointer';
@@ -23,6 +24,9 @@ import { workHandlers } from './work/handlers';
 import { stopSync, syncHandlers } from './sync/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
+
+/** After start, when the host is up: the warm-up must not delay the window's first paint. */
+const WARM_UP_DELAY_MS = 1000;
 
 export interface ServicesOptions {
   /** A database file, or ':memory:' in tests. */
@@ -221,6 +225,18 @@ export function createServices(options: ServicesOptions) {
 
   /** ST-1 at start and every hour, and the watched lead folders. */
   const leadsBackground = options.background ? startLeadsBackground(context) : null;
+  // The hosts warm the ring's path up once they are serving (tests and tools need not).
+  const warmUp = options.background
+    ? setTimeout(() => {
+        try {
+          requests['inbound:lookup'].input.parse({ number: '+15145550100', channel: 'phone', at: now().toISOString() });
+          inbound.warmUp();
+        } catch (error) {
+          logger.warn('warming the ring path up failed', { error: error instanceof Error ? error.message : String(error) });
+        }
+      }, WARM_UP_DELAY_MS)
+    : null;
+  warmUp?.unref();
   const checkpointer = startCheckpointer(db, logger);
 
   return {
@@ -233,6 +249,7 @@ export function createServices(options: ServicesOptions) {
     logger,
     /** Stops background work and the team sync, then closes the cache. */
     async close(): Promise<void> {
+      if (warmUp) clearTimeout(warmUp);
       leadsBackground?.stop();
       checkpointer.stop();
       await stopSync(context);

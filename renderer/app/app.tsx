@@ -26,6 +26,7 @@ import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { useAppStore } from './store';
 import { useDesk, type DeskHandlers } from './use-desk';
+import { warmUpRingPath } from './warm-up';
 
 // The sidebar's panels re-render only when their own props or stores change, not with
 // every ring or record the shell shows (a ring must paint its record at once).
@@ -57,7 +58,7 @@ export function App({ client }: AppProps) {
 }
 
 function Shell({ client }: AppProps) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   // Each value through its own selector: a ring changes the inbound and record stores, and
   // the shell (header, sidebar) must not re-render for it; RecordSlot and the pop do.
   const info = useAppStore((s) => s.info);
@@ -91,6 +92,14 @@ function Shell({ client }: AppProps) {
       offSettings();
     };
   }, [client, load, receive]);
+
+  // Once the console has loaded, its idle time compiles and lays out the ring's path.
+  const loaded = info !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const { language: lang, agents: list, info: now } = useAppStore.getState();
+    return warmUpRingPath({ client, i18n, language: lang, agents: list, me: now?.agent ?? null });
+  }, [client, i18n, loaded]);
 
   const me = info?.agent ?? null;
   const openRecord = useCallback((id: string) => void open(client, id), [client, open]);

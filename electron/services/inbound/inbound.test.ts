@@ -137,3 +137,24 @@ describe('the inbound pipeline', () => {
     s.close();
   });
 });
+
+describe('warming the ring path up', () => {
+  it('reads a ring from the cache once at start and writes nothing: no call logged, no activity', () => {
+    const s = centre();
+    const clientId = addClient(s.db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550101'] });
+    addOpportunity(s.db, { clientId, managerId: 'julie', createdAt: '2026-03-09T14:00:00Z' });
+    const count = (table: string) => (s.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const before = { calls: count('call_log'), activities: count('activities') };
+
+    s.inbound.warmUp();
+
+    expect({ calls: count('call_log'), activities: count('activities') }).toEqual(before);
+    s.close();
+  });
+
+  it('does nothing in an empty cache', () => {
+    const s = centre();
+    expect(() => s.inbound.warmUp()).not.toThrow();
+    s.close();
+  });
+});

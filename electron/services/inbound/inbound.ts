@@ -223,6 +223,18 @@ export function inboundService(d: InboundDeps) {
     lookup,
     preview,
 
+    /**
+     * Runs a ring's read path once, writing nothing: its statements prepared, its code
+     * compiled, the indexes' upper pages read from disk. The hosts call it after start, so
+     * the first call of the day pops as fast as the others (it took ten times longer).
+     */
+    warmUp(): void {
+      const number = d.contacts.samplePhone();
+      if (!number) return;
+      const { bundle } = preview(number, 'phone');
+      if (bundle) JSON.stringify(toContactRecord(bundle));
+    },
+
     simulate(number: string | undefined): InboundResult {
       const chosen = number ?? d.work.randomPhone();
       if (!chosen) throw new ServiceError('not_found', 'the cache has no client to simulate a call from');

@@ -262,6 +262,10 @@ export function contactsRepo(db: Database) {
         phones.map((p) => phoneSearchTokens(p.e164)).join(' '),
       );
     },
+    /** One phone of the cache (the first by rowid), for warming the ring's read path up. */
+    samplePhone(): string | undefined {
+      return stmt<{ e164: string }>('SELECT e164 FROM client_phones LIMIT 1').get()?.e164;
+    },
     /** Live clients: all of them (a covering-index count) less the merged ones (a partial index). */
     count(): number {
       return (
