@@ -210,12 +210,14 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
 
   async function pullPages(p: pg.Pool, deferSearch: boolean, count: (n: number) => void): Promise<number> {
     let rows = 0;
+    let window = pageSize;
     for (;;) {
       const cursor = store.state().cursor;
       const client = await p.connect();
       let page;
       try {
-        page = await pullPage(client, cursor, pageSize);
+        page = await pullPage(client, cursor, pageSize, window);
+        window = page.nextWindow;
       } finally {
         client.release();
       }

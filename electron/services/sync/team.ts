@@ -27,51 +27,52 @@ function toRow(t: SyncedTable, raw: Record<string, unknown>): SyncRow {
 }
 
 /**
- * One page of changes after `cursor`: each table's rows with seq in (cursor, upTo], where upTo
- * is the smallest "page-th next seq" over the tables, so no table's page is cut short and no
- * row is read twice. Read in one repeatable-read snapshot.
+ * One page of changes after `cursor`: every table's rows with seq in (cursor, upTo]. Every row
+ * and tombstone takes its seq from the one `change_seq`, so a window of `window` seq values
+ * holds at most that many rows; upTo is cursor + window, capped at the highest seq this
+ * snapshot sees (the advisory lock of poste_stamp means every seq below it is settled, so
+ * the cursor never passes a change still being committed). No table is scanned past the
+ * page and no row is read twice. Read in one repeatable-read snapshot. `nextWindow` widens
+ * the window where updates left the seq space sparse, and narrows it back where it is dense.
  */
 export async function pullPage(
   client: ClientBase,
   cursor: number,
   pageSize: number,
-): Promise<PulledRows & { more: boolean }> {
+  window: number = pageSize,
+): Promise<PulledRows & { more: boolean; nextWindow: number }> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    let upTo = Number.POSITIVE_INFINITY;
-    for (const name of [...SYNCED_TABLES.map((t) => t.name), 'tombstones']) {
-      const r = await client.query<{ seq: string }>(
-        `SELECT seq::text AS seq FROM ${name} WHERE seq > $1 ORDER BY seq OFFSET $2 LIMIT 1`,
-        [cursor, pageSize - 1],
-      );
-      const s = r.rows[0]?.seq;
-      if (s !== undefined) upTo = Math.min(upTo, Number(s));
+    const tops = [...SYNCED_TABLES.map((t) => t.name), 'tombstones'].map((name) => `(SELECT max(seq) FROM ${name})`).join(', ');
+    const r = await client.query<{ top: string | null }>(`SELECT greatest(${tops})::text AS top`);
+    const highest = Number(r.rows[0]?.top ?? 0);
+    if (highest <= cursor) {
+      await client.query('COMMIT');
+      return { rows: new Map(), tombstones: [], cursor, more: false, nextWindow: window };
     }
-    const more = Number.isFinite(upTo);
-    const bound = more ? 'AND seq <= $2' : '';
-    const params = more ? [cursor, upTo] : [cursor];
+    const upTo = Math.min(cursor + window, highest);
+    const more = upTo < highest;
+    const bound = 'AND seq <= $2';
+    const params = [cursor, upTo];
     const rows = new Map<string, unknown[][]>();
-    let top = cursor;
     for (const t of SYNCED_TABLES) {
       // One JSON text per table and page: parsed natively, far cheaper than row-by-row decoding.
-      const r = await client.query<{ rows: string | null; top: string | null }>(
-        `SELECT json_agg(json_build_array(${selectList(t)}) ORDER BY seq)::text AS rows, max(seq)::text AS top
-           FROM ${t.name} WHERE seq > $1 ${bound}`,
+      const r = await client.query<{ rows: string | null }>(
+        `SELECT json_agg(json_build_array(${selectList(t)}) ORDER BY seq)::text AS rows FROM ${t.name} WHERE seq > $1 ${bound}`,
         params,
       );
       const found = r.rows[0];
-      if (found?.rows) {
-        rows.set(t.name, JSON.parse(found.rows) as unknown[][]);
-        top = Math.max(top, Number(found.top));
-      }
+      if (found?.rows) rows.set(t.name, JSON.parse(found.rows) as unknown[][]);
     }
     const tomb = await client.query<{ tbl: string; row_id: string; seq: string }>(
       `SELECT tbl, row_id, seq::text AS seq FROM tombstones WHERE seq > $1 ${bound} ORDER BY seq`,
       params,
     );
-    for (const t of tomb.rows) top = Math.max(top, Number(t.seq));
     await client.query('COMMIT');
-    return { rows, tombstones: tomb.rows, cursor: more ? upTo : top, more };
+    const count = tomb.rows.length + [...rows.values()].reduce((n, list) => n + list.length, 0);
+    const nextWindow =
+      count < pageSize / 2 ? Math.min(window * 2, pageSize * 8) : count > pageSize ? Math.max(pageSize, Math.floor(window / 2)) : window;
+    return { rows, tombstones: tomb.rows, cursor: upTo, more, nextWindow };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
