@@ -30,10 +30,22 @@ export async function extraFigures(context: BenchContext): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'poste-bench-web-'));
   symlinkSync(context.file, join(dataDir, 'poste.sqlite'));
   const paintName = `INVITE received → record and verdict painted (${context.clients.toLocaleString('en-CA')} clients)`;
-  await attempt(context, figures, paintName, 'ms', 50, 'p95', async () => {
-    const paint = await measureInvitePaint({ dataDir, calls: context.quick ? 20 : 40 });
-    return { name: paintName, unit: 'ms', ...paint, budget: 50, kind: 'max', on: 'p95' };
-  });
+  // The declined test calls leave call-log rows (and their activities): they are taken out
+  // again afterwards, so the cached database, and the records the next run pops, stay as built.
+  const written = ['call_log', 'activities', 'texts'] as const;
+  const marks = Object.fromEntries(
+    written.map((t) => [t, (context.services.db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
+  try {
+    await attempt(context, figures, paintName, 'ms', 50, 'p95', async () => {
+      const paint = await measureInvitePaint({ dataDir, calls: context.quick ? 20 : 40 });
+      return { name: paintName, unit: 'ms', ...paint, budget: 50, kind: 'max', on: 'p95' };
+    });
+  } finally {
+    context.services.db.transaction(() => {
+      for (const t of ['activities', 'texts', 'call_log'] as const) context.services.db.prepare(`DELETE FROM ${t} WHERE rowid > ?`).run(marks[t]);
+    })();
+  }
   const syncClients = context.quick ? 20_000 : 100_000;
   context.say(`bench: team sync, first pull of ${syncClients.toLocaleString('en-CA')} clients and change-to-colleague latency (PostgreSQL)…`);
   await attempt(context, figures, `team sync: first pull of ${syncClients.toLocaleString('en-CA')} clients`, 's', 60, 'value', async () => {
