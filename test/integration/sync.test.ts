@@ -366,6 +366,28 @@ describe('row-level security on the team database', () => {
     expect(
       (await sophie.query("UPDATE opportunities SET manager_id = 'luc' WHERE id = $1", [opportunityId])).rowCount,
     ).toBe(1);
+
+    // EL-2: the agent who took the client's call as a Phone-Up invalidates the e-mail lead
+    // another agent manages; without the Phone-Up, or on another kind of lead, still the DA's.
+    const at = '2026-03-10T14:00:00Z';
+    await admin.query(
+      `INSERT INTO clients (id, first_name, last_name, created_at, updated_at) VALUES ('el2-client', 'Noémie', 'Caron', $1, $1);
+       INSERT INTO opportunities (id, client_id, type, department, status, manager_id, created_at, updated_at) VALUES
+         ('el2-mail', 'el2-client', 'email', 'bdc', 'in_progress', 'luc', $1, $1),
+         ('el2-fin', 'el2-client', 'financing', 'bdc', 'in_progress', 'luc', $1, $1)`.replace(/\$1/g, `'${at}'`),
+    );
+    await expect(marc.query("UPDATE opportunities SET status = 'invalid_bdc' WHERE id = 'el2-mail'")).rejects.toThrow(/only a DA/);
+    await marc.query(
+      "INSERT INTO opportunities (id, client_id, type, department, status, manager_id, created_at, updated_at) VALUES ('el2-phone', 'el2-client', 'phone_up', 'bdc', 'in_progress', 'marc', $1, $1)",
+      [at],
+    );
+    expect((await marc.query("UPDATE opportunities SET status = 'invalid_bdc' WHERE id = 'el2-mail'")).rowCount).toBe(1);
+    await expect(marc.query("UPDATE opportunities SET status = 'invalid_bdc' WHERE id = 'el2-fin'")).rejects.toThrow(/only a DA/);
+    expect((await admin.query("SELECT id, status FROM opportunities WHERE client_id = 'el2-client' ORDER BY id")).rows).toEqual([
+      { id: 'el2-fin', status: 'in_progress' },
+      { id: 'el2-mail', status: 'invalid_bdc' },
+      { id: 'el2-phone', status: 'in_progress' },
+    ]);
     await marc.end();
     await sophie.end();
   });
