@@ -20,13 +20,15 @@ import type { Language } from './i18n';
  * fonts as the real thing, yet invisible to the page's queries, to assistive technology and
  * to anything that looks for `.pop` or a zone.
  */
-export function warmUpRingPath(options: {
+interface WarmUpOptions {
   client: PosteClient;
   i18n: I18n;
   language: Language;
   agents: readonly AgentSummary[];
   me: AgentSummary | null;
-}): () => void {
+}
+
+export function warmUpRingPath(options: WarmUpOptions): () => void {
   let cancelled = false;
   let cleanup = (): void => undefined;
   const start = (): void => {
@@ -43,19 +45,7 @@ export function warmUpRingPath(options: {
   };
 }
 
-function render({
-  client,
-  i18n,
-  language,
-  agents,
-  me,
-}: {
-  client: PosteClient;
-  i18n: I18n;
-  language: Language;
-  agents: readonly AgentSummary[];
-  me: AgentSummary | null;
-}): () => void {
+function render({ client, i18n, language, agents, me }: WarmUpOptions): () => void {
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;

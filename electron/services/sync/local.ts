@@ -61,33 +61,23 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
   const stmt = statementCache(db);
 
   const upserts = new Map<string, string>();
-  function upsertSql(t: SyncedTable): string {
-    let sql = upserts.get(t.name);
+  /**
+   * The upsert of one row (`?` per column) or, `page`, of a whole page of a table: its rows as
+   * one JSON array of arrays. `WHERE true` tells the parser the ON CONFLICT belongs to the
+   * INSERT, not to a join.
+   */
+  function upsertSql(t: SyncedTable, page = false): string {
+    const key = `${t.name}${page ? ':page' : ''}`;
+    let sql = upserts.get(key);
     if (!sql) {
       const cols = t.columns;
-      sql = `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+      const source = page ? `SELECT ${cols.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true` : `VALUES (${cols.map(() => '?').join(', ')})`;
+      sql = `INSERT INTO ${t.name} (${cols.join(', ')}) ${source}
         ON CONFLICT(id) DO UPDATE SET ${cols
           .filter((c) => c !== 'id')
           .map((c) => `${c} = excluded.${c}`)
           .join(', ')}`;
-      upserts.set(t.name, sql);
-    }
-    return sql;
-  }
-
-  const setUpserts = new Map<string, string>();
-  /** The same upsert for a whole page of a table: its rows as one JSON array of arrays. */
-  function setUpsertSql(t: SyncedTable): string {
-    let sql = setUpserts.get(t.name);
-    if (!sql) {
-      const cols = t.columns;
-      // `WHERE true` tells the parser the ON CONFLICT belongs to the INSERT, not to a join.
-      sql = `INSERT INTO ${t.name} (${cols.join(', ')}) SELECT ${cols.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true
-        ON CONFLICT(id) DO UPDATE SET ${cols
-          .filter((c) => c !== 'id')
-          .map((c) => `${c} = excluded.${c}`)
-          .join(', ')}`;
-      setUpserts.set(t.name, sql);
+      upserts.set(key, sql);
     }
     return sql;
   }
@@ -102,7 +92,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
       try {
-        stmt(setUpsertSql(t)).run(JSON.stringify(part));
+        stmt(upsertSql(t, true)).run(JSON.stringify(part));
       } catch (error) {
         if (!UNIQUE_KEYS[t.name] || !(error instanceof Error) || !/UNIQUE/.test(error.message)) throw error;
         for (const values of part) upsert(t, {}, values);
