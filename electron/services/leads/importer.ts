@@ -35,9 +35,6 @@ export interface ImportReport {
   opportunityIds: string[];
 }
 
-/** Leads in a file past which the import checkpoints the WAL itself. */
-const BIG_FILE_LEADS = 500;
-
 /** Biggest file read, in bytes: ADF leads are a few KB; a batch export of 10,000 is ~10 MB. */
 export const MAX_IMPORT_BYTES = 24 * 1024 * 1024;
 
@@ -336,10 +333,6 @@ export function importLeads(
       at,
     });
   }
-  // A big file leaves its pages in the WAL: they go into the database now, as part of the
-  // import, rather than in the automatic checkpoint of whichever small write comes next
-  // (an agent's « Lead suivant » would wait behind hundreds of megabytes).
-  if (report.status === 'imported' && report.leads >= BIG_FILE_LEADS) deps.db.pragma('wal_checkpoint(PASSIVE)');
   deps.logger.info('lead file imported', { fileName, status: report.status, leads: report.leads, created: report.createdClients, joined: report.joinedClients, duplicates: report.duplicates });
   return report;
 }
