@@ -48,9 +48,8 @@ export async function measureSync(options: { clients?: number; samples?: number 
     ssl: { rejectUnauthorized: false },
   });
   const consoles: ReturnType<typeof createServices>[] = [];
+  const mark = (s: string) => process.env.BENCH_TRACE && process.stderr.write(`${Math.round(performance.now())} ${s}\n`);
   try {
-    const mark = (s: string) =>
-      process.env.BENCH_TRACE && process.stderr.write(`${Math.round(performance.now())} ${s}\n`);
     await admin.connect();
     await migrateTeamDatabase(admin);
     const source = openDatabase(join(dir, 'source.db'));
@@ -108,8 +107,10 @@ export async function measureSync(options: { clients?: number; samples?: number 
         .get() as { n: number }
     ).n;
 
+    mark('second console');
     const julie = open('julie');
     await configure(julie, 'julie');
+    mark('latency');
     const clientId = (marc.db.prepare('SELECT id FROM clients LIMIT 1').get() as { id: string }).id;
     const has = julie.db.prepare('SELECT 1 FROM activities WHERE id = ?');
     const insert = marc.db.prepare(
@@ -141,6 +142,7 @@ export async function measureSync(options: { clients?: number; samples?: number 
       samples,
     };
   } finally {
+    mark('teardown');
     for (const services of consoles) {
       await stopSync(services.context);
       services.close();
@@ -148,6 +150,7 @@ export async function measureSync(options: { clients?: number; samples?: number 
     await admin.end().catch(() => undefined);
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
+    mark('stopped');
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,12 +161,31 @@ export async function startPostgres(): Promise<TestPostgres> {
     adminUrl: `postgres://poste_admin:${adminPassword}@127.0.0.1:${port}/postgres?sslmode=require`,
     dir,
     async stop() {
-      if (child.exitCode === null) {
+      // The postmaster itself gets the fast shutdown: `runuser` does not pass SIGINT on, and an
+      // orphaned postmaster kept its stderr pipe (and the test process) alive for about a
+      // minute, until it noticed its data folder was gone.
+      const postmaster = postmasterPid(data);
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (postmaster !== null && alive(postmaster)) {
+        process.kill(postmaster, 'SIGINT');
+        const deadline = Date.now() + 5000;
+        while (alive(postmaster) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        if (alive(postmaster)) process.kill(postmaster, 'SIGKILL');
+      }
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGINT');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
+      child.stderr?.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -218,4 +237,14 @@ export async function cable(targetPort: number): Promise<NetworkCable> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The postmaster's pid, from the first line of its lock file; null when it is not running. */
+function postmasterPid(data: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
