@@ -3,7 +3,6 @@ import type { Tag } from '../../../shared/domain/model';
 import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
 import { isOnShift } from '../db/repos/agents';
 import { leadsRepo, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
-import { phoneSearchTokens } from '../db/repos/contacts';
 import type { ServiceContext } from '../context';
 import { readAdfBytes, readAdfText } from './adf';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
@@ -123,8 +122,8 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   let joinedClients = 0;
   let duplicates = 0;
   const touched = new Set<string>();
-  /** New clients and what their search row holds (no read back); a later lead may add to it. */
-  const created = new Map<string, { name: string; emails: string[]; phones: string[] }>();
+  /** Clients this file creates. */
+  const created = new Set<string>();
   const opportunityIds: string[] = [];
   const mergeProposals: string[][] = [];
   const seenRefs = new Set<string>();
@@ -160,8 +159,8 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         }
         mergeProposals.push([...candidates].slice(0, 3));
       }
-      const fresh = created.get(clientId);
-      const original = latestOpen(clientId, fresh !== undefined);
+      const fresh = created.has(clientId);
+      const original = latestOpen(clientId, fresh);
       if (original) {
         const sameMonth = !isEarlierMonth(Date.parse(original.created_at), Date.parse(lead.createdAt), timeZone);
         if (sameMonth) {
@@ -173,9 +172,10 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
           rule = 'PU-1a';
         } else rule = 'NL-1b';
       }
+      // A client of this file has its entry since it was created.
       let contacts = contactsOf.get(clientId);
       if (!contacts) {
-        contacts = fresh ? { phones: new Set(fresh.phones), emails: new Set(fresh.emails) } : { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
+        contacts = { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
         contactsOf.set(clientId, contacts);
       }
       // A stored client that gains a number or an address: its search row goes now (found by
@@ -190,36 +190,33 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         contacts.phones.add(p.e164);
         phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
         own(phoneOwners, p.e164, clientId);
-        fresh?.phones.push(p.e164);
       }
       for (const e of lead.emails) {
         if (contacts.emails.has(e)) continue;
         contacts.emails.add(e);
         emailRows.push([newId(), clientId, e]);
         own(emailOwners, e, clientId);
-        fresh?.emails.push(e);
       }
       joinedClients++;
     } else {
       clientId = newId();
       clientRows.push([clientId, lead.firstName, lead.lastName, lead.language]);
-      const phones: string[] = [];
+      const contacts = { phones: new Set<string>(), emails: new Set<string>() };
       for (const p of lead.phones) {
         // The same number twice in one lead is written once.
-        if (phones.includes(p.e164)) continue;
-        phones.push(p.e164);
+        if (contacts.phones.has(p.e164)) continue;
+        contacts.phones.add(p.e164);
         phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
         own(phoneOwners, p.e164, clientId);
       }
-      const emails: string[] = [];
       for (const e of lead.emails) {
-        if (emails.includes(e)) continue;
-        emails.push(e);
+        if (contacts.emails.has(e)) continue;
+        contacts.emails.add(e);
         emailRows.push([newId(), clientId, e]);
         own(emailOwners, e, clientId);
       }
-      created.set(clientId, { name: `${lead.firstName} ${lead.lastName}`, emails, phones });
-      contactsOf.set(clientId, { phones: new Set(phones), emails: new Set(emails) });
+      created.add(clientId);
+      contactsOf.set(clientId, contacts);
       createdClients++;
     }
     const opportunityId = newId();
@@ -257,14 +254,8 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   repo.insertEmailRows(emailRows, at);
   repo.insertOpportunityRows(opportunityRows, at);
   repo.insertActivityRows(activityRows);
-  // Search rows: new clients get theirs from values in hand; stored ones that changed are read back.
-  const searchRows: ImportRow[] = [];
-  for (const id of touched) {
-    const fresh = created.get(id);
-    if (fresh) searchRows.push([id, fresh.name, fresh.emails.join(' '), fresh.phones.map((e) => phoneSearchTokens(e)).join(' ')]);
-  }
-  for (const id of reindexed) repo.insertSearchRow(id);
-  repo.insertSearchValueRows(searchRows);
+  // Search rows, read from what is now stored: new clients, and stored ones that changed.
+  repo.insertSearchRows([...created, ...reindexed]);
   return { createdClients, joinedClients, duplicates, clientIds: [...touched], opportunityIds, mergeProposals };
 }
 

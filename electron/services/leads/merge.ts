@@ -42,7 +42,7 @@ export function mergeClients(deps: MergeDeps, keepId: string, mergeIds: readonly
         note: `Fiches fusionnées / Records merged: ${ids.length + 1}`,
         data: { action: 'merge', merged: ids, moved: totals },
       });
-      repo.insertSearchRow(keepId);
+      repo.insertSearchRows([keepId]);
       return totals;
     })
     .immediate();

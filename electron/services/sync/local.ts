@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { newId } from '../db/ids';
 import { statementCache } from '../db/sql';
-import { phoneSearchTokens, type ContactsRepo } from '../db/repos/contacts';
+import type { ContactsRepo } from '../db/repos/contacts';
 import { SYNCED_BY_NAME, SYNCED_TABLES, type SyncRow, type SyncedTable } from './tables';
 
 export interface OutboxRow {
@@ -136,13 +136,6 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
    * repository; a page of thousands (a first sync) drops their rows in one statement, since
    * FTS5 finds an UNINDEXED client_id only by scanning, then writes them back the same way.
    */
-  // The search row of contactsRepo.refreshSearch, for many clients in one statement.
-  db.function('poste_phone_tokens', { deterministic: true }, (e164: unknown) => (typeof e164 === 'string' ? phoneSearchTokens(e164) : null));
-  const SEARCH_ROWS = `SELECT c.id, c.first_name || ' ' || c.last_name,
-      coalesce((SELECT group_concat(email, ' ') FROM client_emails WHERE client_id = c.id), ''),
-      coalesce((SELECT group_concat(poste_phone_tokens(e164), ' ') FROM client_phones WHERE client_id = c.id), '')
-    FROM clients c`;
-
   function refreshSearch(clientIds: ReadonlySet<string>, emptied = false): void {
     if (clientIds.size <= 200 && !emptied) {
       for (const id of clientIds) contacts.refreshSearch(id);
@@ -152,9 +145,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
       stmt('DELETE FROM client_search WHERE client_id IN (SELECT value FROM json_each(?))').run(
         JSON.stringify([...clientIds]),
       );
-    stmt(`INSERT INTO client_search (client_id, name, emails, phones) ${SEARCH_ROWS} WHERE c.id IN (SELECT value FROM json_each(?))`).run(
-      JSON.stringify([...clientIds]),
-    );
+    contacts.insertSearchRows([...clientIds]);
   }
 
   /**
@@ -259,7 +250,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
       db.transaction(() => {
         stmt('UPDATE sync_state SET last_pull_at = ? WHERE id = 1').run(at);
         stmt('DELETE FROM client_search').run();
-        stmt(`INSERT INTO client_search (client_id, name, emails, phones) ${SEARCH_ROWS}`).run();
+        contacts.insertSearchRows(null);
       })();
     },
 

@@ -251,16 +251,23 @@ export function contactsRepo(db: Database) {
      */
     refreshSearch(clientId: string): void {
       this.deleteSearchRows(clientId);
-      const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
-      if (!client) return;
-      const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
-      const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(clientId);
-      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
-        clientId,
-        `${client.first_name} ${client.last_name}`,
-        emails.map((e) => e.email).join(' '),
-        phones.map((p) => phoneSearchTokens(p.e164)).join(' '),
-      );
+      this.insertSearchRows([clientId]);
+    },
+    /**
+     * Writes the search rows of these clients (of every client when null) in one statement,
+     * from their current names, e-mails and phones (`poste_phone_tokens`, registered by
+     * openDatabase, is phoneSearchTokens). The one definition of a search row: a single
+     * refresh, an import's file and a first sync all write it here. Old rows are the caller's
+     * to delete first.
+     */
+    insertSearchRows(clientIds: readonly string[] | null): void {
+      const select = `INSERT INTO client_search (client_id, name, emails, phones)
+        SELECT c.id, c.first_name || ' ' || c.last_name,
+          coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), ''),
+          coalesce((SELECT group_concat(poste_phone_tokens(e164), ' ' ORDER BY rowid) FROM client_phones WHERE client_id = c.id), '')
+        FROM clients c`;
+      if (clientIds === null) stmt(select).run();
+      else if (clientIds.length > 0) stmt(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(clientIds));
     },
     /** One phone of the cache (the first by rowid), for warming the ring's read path up. */
     samplePhone(): string | undefined {

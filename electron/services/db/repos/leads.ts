@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { newId } from '../ids';
 import type { Language, LeadType, OpportunityStatus, Tag } from '../../../../shared/domain/model';
 import { QUEUE_WHERE_SQL, TAG_RANK_SQL } from '../migrations/0002-leads';
-import { contactsRepo, phoneSearchTokens } from './contacts';
+import { contactsRepo } from './contacts';
 import { statementCache } from '../sql';
 
 export interface QueueRow {
@@ -184,10 +184,6 @@ export function leadsRepo(db: Database) {
         null,
       );
     },
-    /** New clients' search rows: [client id, name, e-mails, phones] (phones as phoneSearchTokens). */
-    insertSearchValueRows(rows: readonly ImportRow[]): void {
-      bulk(stmt('INSERT INTO client_search (client_id, name, emails, phones) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)'), rows, null);
-    },
     insertBatch(b: Omit<BatchRow, 'id' | 'created_at'> & { agentId: string | null; at: string }): string {
       const id = newId();
       stmt(
@@ -335,18 +331,9 @@ export function leadsRepo(db: Database) {
     deleteSearchRows(clientId: string): void {
       contacts.deleteSearchRows(clientId);
     },
-    /** Writes a client's search row from its current names, e-mails and phones (same shape as contactsRepo.refreshSearch). */
-    insertSearchRow(clientId: string): void {
-      const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
-      if (!client) return;
-      stmt('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
-        clientId,
-        `${client.first_name} ${client.last_name}`,
-        this.emailsOf(clientId).join(' '),
-        this.phonesOf(clientId)
-          .map((e) => phoneSearchTokens(e))
-          .join(' '),
-      );
+    /** Search rows of these clients from what they hold now (contactsRepo.insertSearchRows). */
+    insertSearchRows(clientIds: readonly string[]): void {
+      contacts.insertSearchRows(clientIds);
     },
     setCre(id: string, cre: string, at: string): void {
       stmt('UPDATE clients SET cre = ?, updated_at = ? WHERE id = ? AND cre IS NULL').run(cre, at, id);
