@@ -66,6 +66,8 @@ export interface PhoneOptions {
   micHz: number;
   displayName?: string;
   backoffInitialMs?: number;
+  /** How long an established call waits for the connection to come back (engine default 30 s). */
+  callRecoveryTimeoutMs?: number;
 }
 
 /** One party: a browser context + page running the engine through `window.harness`. */
@@ -130,6 +132,7 @@ export async function openPhone(
       micHz: opts.micHz,
       displayName: opts.displayName ?? opts.user,
       backoffInitialMs: opts.backoffInitialMs,
+      callRecoveryTimeoutMs: opts.callRecoveryTimeoutMs,
     },
   );
   const phone = new Phone(opts.user, `sip:${opts.user}@${kam.domain}`, page, context);

@@ -152,6 +152,30 @@ describe('softphone engine: calls through Kamailio', () => {
     await hangupAll(agent, client);
   });
 
+  it("a far end that refuses the hold (488 to the re-INVITE): « holdFailed », and the client still does not hear the agent", async () => {
+    const { agentCall, clientCall } = await connectClientToAgent();
+    expect(await settledLevel(client, clientCall, AGENT_HZ, 'heard')).toBeGreaterThan(HEARD);
+    // The client's phone cannot take the next offer: SIP.js answers the re-INVITE with 488
+    // Not Acceptable Here, through Kamailio, like a PBX that refuses a sendonly offer.
+    await client.run((h, id) => {
+      const pc = h.engine.getCallMedia(id)?.peerConnection as RTCPeerConnection;
+      pc.setRemoteDescription = () => {
+        delete (pc as { setRemoteDescription?: unknown }).setRemoteDescription;
+        return Promise.reject(new Error('offer refused by the test'));
+      };
+    }, clientCall);
+
+    expect(await agent.run((h, id) => h.engine.hold(id), agentCall)).toBe('holdFailed');
+    // SIP.js #685: the hold failed, yet the agent's microphone no longer reaches the client.
+    expect(await settledLevel(client, clientCall, AGENT_HZ, 'silent')).toBeLessThan(SILENT);
+    expect(await client.run((h, id) => h.engine.getCall(id).state, clientCall)).toBe('active');
+
+    // Resume is an ordinary re-INVITE the far end accepts: the voice comes back.
+    expect(await agent.run((h, id) => h.engine.resume(id), agentCall)).toBe('none');
+    expect(await settledLevel(client, clientCall, AGENT_HZ, 'heard')).toBeGreaterThan(HEARD);
+    await hangupAll(agent, client);
+  });
+
   it('DTMF reaches the far side: RFC 4733 tones and SIP INFO', async () => {
     const { agentCall, clientCall } = await connectClientToAgent();
     // RFC 4733: the sender emits telephone-events; the far end's jitter buffer plays them out

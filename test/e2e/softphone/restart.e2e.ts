@@ -146,6 +146,45 @@ describe('softphone engine: the SIP server restarts', () => {
     await agent.waitFor((h) => h.engine.getCalls().length === 0, undefined, 8000);
   });
 
+  it('the server stays down past the recovery window: the call ends « connection_lost » on both phones, and the next call works', async () => {
+    // Two phones that give a lost call 2 s instead of 30 s to come back.
+    const [a, c] = await Promise.all([
+      openPhone(browser, server.url, kam, { user: 'agent-short', micHz: 600, backoffInitialMs: 500, callRecoveryTimeoutMs: 2000 }),
+      openPhone(browser, server.url, kam, { user: '5145550124', micHz: 1000, backoffInitialMs: 500, callRecoveryTimeoutMs: 2000 }),
+    ]);
+    try {
+      const clientCall = await c.run((h, uri) => h.engine.call(uri), a.uri);
+      const agentCall = await a.waitFor((h) => h.liveCall((x: { state: string }) => x.state === 'ringing')?.id ?? false);
+      await a.run((h, id) => h.engine.answer(id), agentCall);
+      await c.waitFor((h, id) => h.engine.getCall(id)?.state === 'active', clientCall);
+
+      await kam.kill();
+      await a.waitFor((h, id) => h.engine.getCall(id)?.recovering === true, agentCall, 5000);
+      // Nothing stays stuck: past the window both ends drop the call, each with its cause.
+      for (const [phone, id] of [[a, agentCall], [c, clientCall]] as const) {
+        await phone.waitFor((h) => h.engine.getCalls().length === 0, undefined, 8000);
+        const ended = await phone.run(
+          (h, callId) => h.eventsNamed('callEnded').find((e: { payload: { id: string } }) => e.payload.id === callId)?.payload,
+          id,
+        );
+        expect(ended?.endCause).toBe('connection_lost');
+        expect(ended?.answeredAt).toBeGreaterThan(0);
+      }
+      expect(await a.run((h) => h.engine.registration.state)).not.toBe('registered');
+
+      await kam.restart();
+      await Promise.all([a, c].map((p) => p.waitFor((h) => h.engine.registration.state === 'registered', undefined, 12_000)));
+      const next = await c.run((h, uri) => h.engine.call(uri), a.uri);
+      const ringing = await a.waitFor((h) => h.liveCall((x: { state: string }) => x.state === 'ringing')?.id ?? false);
+      await a.run((h, id) => h.engine.answer(id), ringing);
+      await c.waitFor((h, id) => h.engine.getCall(id)?.state === 'active', next);
+      await a.run((h, id) => h.engine.hangup(id), ringing);
+      await c.waitFor((h) => h.engine.getCalls().length === 0, undefined, 8000);
+    } finally {
+      await Promise.all([a.close(), c.close()]);
+    }
+  });
+
   it('notifyWake() (the host saw the Mac wake up) reconnects and re-registers at once', async () => {
     await agent.waitFor((h) => h.engine.registration.state === 'registered', undefined, 12_000);
     const before = await agent.run((h) => h.events.length);

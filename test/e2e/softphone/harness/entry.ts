@@ -22,6 +22,7 @@ export interface HarnessOptions {
   micHz: number;
   qualityIntervalMs?: number;
   backoffInitialMs?: number;
+  callRecoveryTimeoutMs?: number;
 }
 
 type LoggedEvent = {
@@ -85,6 +86,7 @@ class Harness {
       presenceExpires: 120,
       logger,
       ...(opts.backoffInitialMs ? { backoff: { initialMs: opts.backoffInitialMs } } : {}),
+      ...(opts.callRecoveryTimeoutMs ? { callRecoveryTimeoutMs: opts.callRecoveryTimeoutMs } : {}),
       getUserMedia: async (c) => {
         const id = requestedDeviceId(c);
         this.gumCalls.push(id);
