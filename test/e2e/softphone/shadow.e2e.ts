@@ -126,6 +126,24 @@ describe('softphone engine: shadow headset', () => {
     expect(await atClient(SHADOW_HZ, 1000)).toBeLessThan(SILENT);
   });
 
+  it('the headset microphone is unplugged mid-call: the default microphone takes over, the agent is told, the call goes on', async () => {
+    const HEADSET_MIC_HZ = 2400;
+    await agent.run((h, id) => h.engine.setAudioRouting({ microphoneId: id }), `tone:${HEADSET_MIC_HZ}`);
+    expect(await settledAtClient(HEADSET_MIC_HZ, 'heard')).toBeGreaterThan(HEARD);
+    // The system's device list changes and the headset microphone is not in it any more.
+    await agent.run(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+    const notice = await agent.waitFor(
+      (h) =>
+        h.eventsNamed('deviceFallback').find((e: { payload: { role: string } }) => e.payload.role === 'microphone')
+          ?.payload ?? false,
+    );
+    expect(notice).toMatchObject({ role: 'microphone', lostDeviceId: `tone:${HEADSET_MIC_HZ}` });
+    expect(await agent.run((h) => h.engine.getAudioRouting().microphoneId)).toBe('');
+    expect(await settledAtClient(AGENT_HZ, 'heard')).toBeGreaterThan(HEARD);
+    expect(await settledAtClient(HEADSET_MIC_HZ, 'silent')).toBeLessThan(SILENT);
+    expect(await client.run((h, id) => h.engine.getCall(id).state, clientCall)).toBe('active');
+  });
+
   it('an output that disappears falls back to the default with a notice', async () => {
     const routing = await agent.run((h) => h.engine.setAudioRouting({ ringerOutputId: 'unplugged-speaker' }));
     expect(routing.ringerOutputId).toBe('');
