@@ -55,9 +55,24 @@ export function createServices(options: ServicesOptions) {
   const contacts = contactsRepo(db);
   const secrets = options.secrets ?? memorySecretStore();
 
+  /**
+   * The stored settings, read once: every ring asks for them (the agent, the time zone), and
+   * reading the file and validating it each time cost more than the rest of the lookup's
+   * JavaScript. Every write goes through writeSettings, which keeps the copy current. Frozen,
+   * so that no caller can change them by accident.
+   */
+  let stored: Settings | null = null;
+  function storedSettings(): Settings {
+    return (stored ??= deepFreeze(options.settings.read()));
+  }
+  function writeSettings(next: Settings): void {
+    options.settings.write(next);
+    stored = deepFreeze(structuredClone(next));
+  }
+  /** The settings in force: the stored ones, with the host's SIP account if it imposes one. */
   function settings(): Settings {
-    const stored = options.settings.read();
-    return options.sipAccountOverride ? { ...stored, sip: options.sipAccountOverride } : stored;
+    const current = storedSettings();
+    return options.sipAccountOverride ? { ...current, sip: options.sipAccountOverride } : current;
   }
 
   function agentSummaries(): AgentSummary[] {
@@ -132,7 +147,7 @@ export function createServices(options: ServicesOptions) {
     logger,
     now,
     settings,
-    writeSettings: (next) => options.settings.write(next),
+    writeSettings,
     secrets,
     currentAgent,
     receiver,
@@ -208,7 +223,8 @@ export function createServices(options: ServicesOptions) {
       return settingsView();
     },
     'settings:update': ({ patch }) => {
-      const next = settingsSchema.safeParse({ ...settings(), ...patch });
+      // Merged into the stored settings: a SIP account the host imposes is not written down.
+      const next = settingsSchema.safeParse({ ...storedSettings(), ...patch });
       if (!next.success) {
         const issue = next.error.issues[0];
         throw new ServiceError('invalid_input', issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings');
@@ -216,8 +232,8 @@ export function createServices(options: ServicesOptions) {
       if (next.data.agentId && !agents.get(next.data.agentId)) {
         throw new ServiceError('invalid_input', `agentId: no agent with id ${next.data.agentId}`, 'patch.agentId');
       }
-      options.settings.write(next.data);
-      bus.emit('settings:changed', { settings: next.data });
+      writeSettings(next.data);
+      bus.emit('settings:changed', { settings: settings() });
       logger.info('settings updated', { keys: Object.keys(patch) });
       return settingsView();
     },
@@ -258,3 +274,11 @@ export function createServices(options: ServicesOptions) {
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

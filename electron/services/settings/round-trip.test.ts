@@ -113,4 +113,30 @@ describe('settings survive a restart', () => {
     expect(await dispatch(services.handlers, 'settings:get', {})).toEqual(before);
     expect(readdirSync(dir)).not.toContain(SETTINGS_FILE);
   });
+
+  it('a SIP account the host imposes (the web host’s POSTE_SIP_* variables) is used, shown, and never written to the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poste-settings-'));
+    const imposed = { ...PATCH.sip!, uri: 'sip:201@poste.test', authUser: '201' };
+    const services = createServices({
+      databaseFile: join(dir, DATABASE_FILE),
+      settings: fileSettingsStore(join(dir, SETTINGS_FILE)),
+      host: 'web',
+      version: '0.0.0-test',
+      sipAccountOverride: imposed,
+    });
+    running.push(services);
+    expect(await dispatch(services.handlers, 'settings:update', { patch: { language: 'en' } })).toMatchObject({
+      ok: true,
+      value: { settings: { language: 'en', sip: imposed } },
+    });
+    const onDisk = JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')) as { language: string; sip: unknown };
+    expect(onDisk.language).toBe('en');
+    expect(onDisk.sip).toBeNull();
+    // What the services hand out cannot be changed behind their back.
+    const current = services.context.settings();
+    expect(() => {
+      (current.dialRules as { outsidePrefix: string }).outsidePrefix = '8';
+    }).toThrow(TypeError);
+    expect(services.context.settings().dialRules.outsidePrefix).toBe('');
+  });
 });
