@@ -20,8 +20,11 @@ export interface XmlElement {
   /** Position among its parent's children of the same name, from 1 (for paths). */
   index: number;
   parent: XmlElement | null;
-  /** How many children of each name (for paths: a step gets [n] when it has twins). */
-  childCounts: Map<string, number>;
+  /**
+   * How many children of its parent share its name, itself included (for paths: a step gets
+   * [n] when it has twins). Known once the parent is closed, which parseXml guarantees.
+   */
+  twins: number;
 }
 
 export interface XmlLimits {
@@ -61,6 +64,9 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 58) || c === 45 || c === 46;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Whitespace that textOf must collapse: two or more in a row, or any but a plain space. */
+const RUN_OF_SPACE = /\s{2}|[^\S ]/;
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 /** Decodes the five predefined entities and character references; anything else stays literal. */
 export function decodeEntities(raw: string): string {
@@ -85,22 +91,25 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     throw new XmlError(`the document is larger than ${Math.round(limits.maxChars / 1024 / 1024)} MB`, 1, '');
   }
   // Line numbers are counted forward as the cursor advances (the reader never goes back).
-  let lineAtPos = 1;
-  let linePos = 0;
+  // The next newline is remembered, not searched for again from each element: on a file
+  // written on one line (common from providers' systems) that search ran to the end of the
+  // document for every element, which made reading quadratic in the file's size.
+  let line = 1;
+  let nextNewline = text.indexOf('\n');
   const lineAt = (pos: number): number => {
-    let p = text.indexOf('\n', linePos);
-    while (p >= 0 && p < pos) {
-      lineAtPos++;
-      p = text.indexOf('\n', p + 1);
+    while (nextNewline >= 0 && nextNewline < pos) {
+      line++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
     }
-    linePos = pos;
-    return lineAtPos;
+    return line;
   };
 
   const stack: XmlElement[] = [];
+  /** What an open element collects: its text, and how many children of each name so far. */
   interface Frame {
-    parts: string[];
+    text: string;
     size: number;
+    counts: Map<string, number> | null;
   }
   const frames: Frame[] = [];
   let root: XmlElement | null = null;
@@ -121,7 +130,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       return;
     }
     const frame = frames[frames.length - 1]!;
-    frame.parts.push(segment);
+    frame.text += segment;
     frame.size += segment.length;
     if (frame.size > limits.maxTextChars) fail(`<${top.name}> holds more than ${limits.maxTextChars} characters of text`, pos);
   };
@@ -177,7 +186,9 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       if (top!.name !== name) {
         fail(`closing tag </${name}> does not match <${top!.name}> opened at line ${top!.line}`, lt);
       }
-      top!.text = frames.pop()!.parts.join('');
+      const frame = frames.pop()!;
+      top!.text = frame.text;
+      if (frame.counts) for (const child of top!.children) child.twins = frame.counts.get(child.name) ?? 1;
       stack.pop();
       i = j + 1;
       continue;
@@ -193,7 +204,8 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     let j = lt + 1;
     while (j < n && isNameChar(text.charCodeAt(j))) j++;
     const name = text.slice(lt + 1, j).toLowerCase();
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    // Most elements have no attribute: they share one empty, frozen record.
+    let attrs = NO_ATTRIBUTES;
     let count = 0;
     let selfClosing = false;
     for (;;) {
@@ -237,6 +249,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       }
       if (++count > limits.maxAttributes) fail(`<${name}> has more than ${limits.maxAttributes} attributes`, lt);
       if (value.length > limits.maxTextChars) fail(`an attribute of <${name}> is too long`, lt);
+      if (attrs === NO_ATTRIBUTES) attrs = Object.create(null) as Record<string, string>;
       attrs[attrName] = decodeEntities(value);
     }
     if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
@@ -245,15 +258,17 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (stack.length >= limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth} levels`, lt);
     let index = 1;
     if (parent) {
-      index = (parent.childCounts.get(name) ?? 0) + 1;
-      parent.childCounts.set(name, index);
+      const frame = frames[frames.length - 1]!;
+      frame.counts ??= new Map();
+      index = (frame.counts.get(name) ?? 0) + 1;
+      frame.counts.set(name, index);
     }
-    const element: XmlElement = { name, attrs, children: [], text: '', line: lineAt(lt), index, parent: parent ?? null, childCounts: new Map() };
+    const element: XmlElement = { name, attrs, children: [], text: '', line: lineAt(lt), index, parent: parent ?? null, twins: 1 };
     if (parent) parent.children.push(element);
     else root = element;
     if (!selfClosing) {
       stack.push(element);
-      frames.push({ parts: [], size: 0 });
+      frames.push({ text: '', size: 0, counts: null });
     }
     i = j;
   }
@@ -277,7 +292,9 @@ export function firstChild(element: XmlElement | undefined, name: string): XmlEl
 /** Trimmed text with inner whitespace collapsed; null when empty. */
 export function textOf(element: XmlElement | undefined): string | null {
   if (!element) return null;
-  const value = element.text.replace(/\s+/g, ' ').trim();
+  const raw = element.text;
+  // Most texts hold no run of spaces, tab or newline: only trimmed, without a new string.
+  const value = (RUN_OF_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
   return value === '' ? null : value;
 }
 
@@ -288,8 +305,7 @@ export function textOf(element: XmlElement | undefined): string | null {
 export function elementPath(element: XmlElement): string {
   const steps: string[] = [];
   for (let e: XmlElement | null = element; e; e = e.parent) {
-    const twins = e.parent?.childCounts.get(e.name) ?? 1;
-    steps.push(twins > 1 || e.index > 1 ? `${e.name}[${e.index}]` : e.name);
+    steps.push(e.twins > 1 || e.index > 1 ? `${e.name}[${e.index}]` : e.name);
   }
   return steps.reverse().join('/');
 }
