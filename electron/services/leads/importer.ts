@@ -118,6 +118,21 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   const emailRows: ImportRow[] = [];
   const opportunityRows: ImportRow[] = [];
   const activityRows: ImportRow[] = [];
+  /** Gives the client the lead's numbers and addresses it does not have yet (each once). */
+  const addContacts = (clientId: string, contacts: { phones: Set<string>; emails: Set<string> }, lead: LeadInput) => {
+    for (const p of lead.phones) {
+      if (contacts.phones.has(p.e164)) continue;
+      contacts.phones.add(p.e164);
+      phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
+      own(phoneOwners, p.e164, clientId);
+    }
+    for (const e of lead.emails) {
+      if (contacts.emails.has(e)) continue;
+      contacts.emails.add(e);
+      emailRows.push([newId(), clientId, e]);
+      own(emailOwners, e, clientId);
+    }
+  };
   let createdClients = 0;
   let joinedClients = 0;
   let duplicates = 0;
@@ -185,36 +200,13 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         repo.deleteSearchRows(clientId);
         reindexed.add(clientId);
       }
-      for (const p of lead.phones) {
-        if (contacts.phones.has(p.e164)) continue;
-        contacts.phones.add(p.e164);
-        phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
-        own(phoneOwners, p.e164, clientId);
-      }
-      for (const e of lead.emails) {
-        if (contacts.emails.has(e)) continue;
-        contacts.emails.add(e);
-        emailRows.push([newId(), clientId, e]);
-        own(emailOwners, e, clientId);
-      }
+      addContacts(clientId, contacts, lead);
       joinedClients++;
     } else {
       clientId = newId();
       clientRows.push([clientId, lead.firstName, lead.lastName, lead.language]);
       const contacts = { phones: new Set<string>(), emails: new Set<string>() };
-      for (const p of lead.phones) {
-        // The same number twice in one lead is written once.
-        if (contacts.phones.has(p.e164)) continue;
-        contacts.phones.add(p.e164);
-        phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
-        own(phoneOwners, p.e164, clientId);
-      }
-      for (const e of lead.emails) {
-        if (contacts.emails.has(e)) continue;
-        contacts.emails.add(e);
-        emailRows.push([newId(), clientId, e]);
-        own(emailOwners, e, clientId);
-      }
+      addContacts(clientId, contacts, lead);
       created.add(clientId);
       contactsOf.set(clientId, contacts);
       createdClients++;
