@@ -108,7 +108,6 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
   /** What an open element collects: its text, and how many children of each name so far. */
   interface Frame {
     text: string;
-    size: number;
     counts: Map<string, number> | null;
   }
   const frames: Frame[] = [];
@@ -131,8 +130,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     }
     const frame = frames[frames.length - 1]!;
     frame.text += segment;
-    frame.size += segment.length;
-    if (frame.size > limits.maxTextChars) fail(`<${top.name}> holds more than ${limits.maxTextChars} characters of text`, pos);
+    if (frame.text.length > limits.maxTextChars) fail(`<${top.name}> holds more than ${limits.maxTextChars} characters of text`, pos);
   };
 
   let i = 0;
@@ -268,7 +266,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     else root = element;
     if (!selfClosing) {
       stack.push(element);
-      frames.push({ text: '', size: 0, counts: null });
+      frames.push({ text: '', counts: null });
     }
     i = j;
   }
