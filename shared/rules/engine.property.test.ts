@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, decide, parseScenario, verdictSchema } from './index';
-import type { RuleId, Scenario } from './index';
+import type { RuleId, Scenario, Verdict } from './index';
 import { isWithinShifts } from './time';
 
 const AGENT_IDS = ['a1', 'a2', 'a3', 'a4'] as const;
@@ -150,12 +150,26 @@ function parsed(json: unknown): Scenario {
   return r.value;
 }
 
-/** Reachable, computed independently of the engine's facts: on shift and available. */
-function reachable(s: Scenario, id: string): boolean {
+/** On shift, computed independently of the engine's facts. */
+function onShift(s: Scenario, id: string): boolean {
   const a = s.agents.find((x) => x.id === id);
-  if (!a || a.presence !== 'available') return false;
-  const onShift = a.onShift ?? isWithinShifts(a.shifts ?? [], Date.parse(s.now), s.timeZone);
-  return onShift;
+  if (!a) return false;
+  return a.onShift ?? isWithinShifts(a.shifts ?? [], Date.parse(s.now), s.timeZone);
+}
+
+/** Reachable: on shift and available. */
+function reachable(s: Scenario, id: string): boolean {
+  return onShift(s, id) && s.agents.find((x) => x.id === id)?.presence === 'available';
+}
+
+/**
+ * Who can take a transferred contact: a call only goes to a reachable agent; a chat (CH-2)
+ * waits in its manager's queue, so it may go to one on a call or on a break, never to one who
+ * is absent (off shift or offline).
+ */
+function canTake(s: Scenario, v: Verdict, id: string): boolean {
+  if (v.rules[0] !== 'CH-2') return reachable(s, id);
+  return onShift(s, id) && s.agents.find((x) => x.id === id)?.presence !== 'offline';
 }
 
 const RUNS = { numRuns: 400 };
@@ -184,7 +198,7 @@ describe('rules engine properties', () => {
     );
   });
 
-  it('transfers only to a reachable agent of the scenario, never to the receiver', () => {
+  it('transfers only to an agent of the scenario who can take the contact, never to the receiver', () => {
     fc.assert(
       fc.property(scenarioArb, (json) => {
         const s = parsed(json);
@@ -195,7 +209,7 @@ describe('rules engine properties', () => {
         }
         if (v.decision === 'transfer') {
           expect(v.transferTo).not.toBeNull();
-          expect(reachable(s, v.transferTo ?? '')).toBe(true);
+          expect(canTake(s, v, v.transferTo ?? '')).toBe(true);
         } else {
           expect(v.transferTo).toBeNull();
         }

@@ -1,11 +1,12 @@
 /**
  * CH-1, CH-2, CH-3 — 001 §3 « OPP d'un client déjà sur le Chat ». They apply on the chat
- * channel when the client has a chat on file and an open BDC OPP with a manager; otherwise the
- * phone rules decide (FIN-1 and LOST-1 are tried first on every channel).
+ * channel when the client has a chat on file and an open BDC OPP (CH-2 and CH-3 also need the
+ * OPP to have a manager); otherwise the phone rules decide (FIN-1 and LOST-1 are tried first on
+ * every channel).
  */
 import type { Facts } from '../facts';
 import { latestBy } from '../facts';
-import type { Outcome, Rule } from '../outcome';
+import type { Rule } from '../outcome';
 import { assignAction, atEn, atFr, nameOf, stateEn, stateFr, oppName } from '../outcome';
 import type { ScenarioChat, ScenarioOpportunity } from '../scenario';
 import { toMs } from '../time';
@@ -15,7 +16,8 @@ interface ChatFacts {
   /** C: the agent who has the chat. */
   c: string;
   opp: ScenarioOpportunity;
-  m: string;
+  /** M: the OPP's manager, null when nobody manages it yet. */
+  m: string | null;
   /** The OPP was entered at or after the chat's start. */
   after: boolean;
 }
@@ -24,7 +26,7 @@ function chatFacts(f: Facts): ChatFacts | null {
   if (f.scenario.channel !== 'chat' || !f.client) return null;
   const chat = latestBy(f.client.chats, (c) => c.startedAt);
   const opp = f.theOpp;
-  if (!chat || !opp || opp.managerId === null) return null;
+  if (!chat || !opp) return null;
   return {
     chat,
     c: chat.agentId,
@@ -36,9 +38,11 @@ function chatFacts(f: Facts): ChatFacts | null {
 
 function chatIntro(f: Facts, x: ChatFacts): { fr: string; en: string } {
   const when = x.after ? { fr: 'après', en: 'after' } : { fr: 'avant', en: 'before' };
+  const ofFr = x.m === null ? '' : ` de ${nameOf(f, x.m)}`;
+  const whoseEn = x.m === null ? 'The' : `${nameOf(f, x.m)}'s`;
   return {
-    fr: `L'OPP ${oppName(x.opp, 'fr')} de ${nameOf(f, x.m)} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
-    en: `${nameOf(f, x.m)}'s OPP ${oppName(x.opp, 'en')} was entered ${when.en} ${nameOf(f, x.c)}'s chat started (${atEn(f, x.chat.startedAt)})`,
+    fr: `L'OPP ${oppName(x.opp, 'fr')}${ofFr} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
+    en: `${whoseEn} OPP ${oppName(x.opp, 'en')} was entered ${when.en} ${nameOf(f, x.c)}'s chat started (${atEn(f, x.chat.startedAt)})`,
   };
 }
 
@@ -65,44 +69,40 @@ export const ch1: Rule = (f) => {
 
 /**
  * CH-2 — 001 §3 : « Si l'OPP est entrée AVANT le chat : → L'agent doit transférer le chat au
- * gestionnaire de l'OPP. » Assumption: a transfer only ever goes to an available agent, so when
- * M is on a call or on a break the chat agent books and tags the DA for M, as PU-1b does.
+ * gestionnaire de l'OPP. » The only exception the text makes is « Si le gestionnaire est
+ * absent » (CH-3): unlike a phone-up (001 §1, « en appel ou en pause »), a chat waits in M's
+ * queue, so M on a call or on a break still gets the chat.
  */
 export const ch2: Rule = (f) => {
   const x = chatFacts(f);
-  if (!x || x.after || f.state(x.m) === 'absent') return null;
+  if (!x || x.after || x.m === null || f.state(x.m) === 'absent') return null;
+  const m = x.m;
   const intro = chatIntro(f, x);
-  const n = nameOf(f, x.m);
-  const base = { rules: ['CH-2' as const], owner: x.m, opportunityId: x.opp.id };
-  if (x.m === x.c || x.m === f.receiverId) {
+  const n = nameOf(f, m);
+  const base = { rules: ['CH-2' as const], owner: m, opportunityId: x.opp.id, actions: [] };
+  if (m === x.c || m === f.receiverId) {
     return {
       ...base,
       decision: 'keep',
       transferTo: null,
-      actions: [],
       fr: `${intro.fr} : ${n} a déjà le client, gardez-le.`,
       en: `${intro.en}: ${n} already has the client; keep them.`,
     };
   }
-  if (f.state(x.m) === 'reachable') {
-    return {
-      ...base,
-      decision: 'transfer',
-      transferTo: x.m,
-      actions: [],
-      fr: `${intro.fr} : transférez le chat à ${n}.`,
-      en: `${intro.en}: transfer the chat to ${n}.`,
-    };
-  }
-  const outcome: Outcome = {
+  const busy =
+    f.state(m) === 'busy'
+      ? {
+          fr: ` ; ${stateFr(f, m)}, mais le chat l'attend : seule l'absence du gestionnaire fait exception`,
+          en: `; ${stateEn(f, m)}, but the chat waits for them: only the manager's absence is an exception`,
+        }
+      : { fr: '', en: '' };
+  return {
     ...base,
-    decision: 'book_and_tag_da',
-    transferTo: null,
-    actions: [`tag_da:${x.opp.id}:${x.m}`],
-    fr: `${intro.fr}, mais ${stateFr(f, x.m)}. Hypothèse : on ne transfère qu'à un agent disponible, donc ${nameOf(f, x.c)} booke puis tague le DA pour l'attribuer à ${n}.`,
-    en: `${intro.en}, but ${stateEn(f, x.m)}. Assumption: we only transfer to an available agent, so ${nameOf(f, x.c)} books, then tags the DA to give it to ${n}.`,
+    decision: 'transfer',
+    transferTo: m,
+    fr: `${intro.fr} : transférez le chat à ${n}${busy.fr}.`,
+    en: `${intro.en}: transfer the chat to ${n}${busy.en}.`,
   };
-  return outcome;
 };
 
 /**
@@ -111,7 +111,7 @@ export const ch2: Rule = (f) => {
  */
 export const ch3: Rule = (f) => {
   const x = chatFacts(f);
-  if (!x || x.after || f.state(x.m) !== 'absent') return null;
+  if (!x || x.after || x.m === null || f.state(x.m) !== 'absent') return null;
   const intro = chatIntro(f, x);
   const n = nameOf(f, x.m);
   return {
