@@ -55,6 +55,20 @@ export interface Facts {
   isHandled(opp: ScenarioOpportunity): boolean;
 }
 
+/**
+ * A follow-up (relance) of the client: an activity logged as `follow_up` (the contract's kind
+ * for it; rules.md: « a follow-up on a no-show carries the meeting's meetingId »), or a note
+ * in the follow-up format 001 §4 asks the agent to leave (« PDR J3 R1 + TEXTO », FU-2), since
+ * 001 §5 transfers the call « à l'agent qui a laissé la note ». Other calls, texts or results
+ * are not: a call the agent merely took, or a result, says nothing of who followed up.
+ */
+const FOLLOW_UP_NOTE = /^\s*PDR\b/i;
+
+/** True when the activity is a follow-up of the client (see above). */
+export function isFollowUp(a: ScenarioActivity): boolean {
+  return a.kind === 'follow_up' || (a.kind === 'note' && FOLLOW_UP_NOTE.test(a.note ?? ''));
+}
+
 /** Most recent first by an ISO field; ties keep input order (stable sort). */
 export function latestBy<T>(items: readonly T[], at: (item: T) => string): T | undefined {
   let best: T | undefined;

@@ -1,6 +1,6 @@
 /** NS-1, NS-2, NS-3: the client's latest meeting is a no-show. */
 import type { Facts } from '../facts';
-import { isOpen, latestBy } from '../facts';
+import { isFollowUp, isOpen, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
 import { assignAction, atEn, atFr, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
 import type { ScenarioActivity, ScenarioMeeting, ScenarioOpportunity } from '../scenario';
@@ -20,13 +20,13 @@ interface NoShow {
 
 /**
  * A follow-up of the no-show by its booker: an activity after the meeting (and not after now)
- * that carries the meeting's id, or a `follow_up` on the meeting's OPP without a meeting id.
+ * that carries the meeting's id, or a follow-up (`isFollowUp`) on the meeting's OPP without one.
  */
 function isFollowUpOf(f: Facts, m: ScenarioMeeting, a: ScenarioActivity): boolean {
   const t = toMs(a.at);
   if (a.agentId !== m.bookedBy || t <= toMs(m.at) || t > f.nowMs) return false;
   if (a.meetingId !== undefined) return a.meetingId === m.id;
-  return a.kind === 'follow_up' && a.opportunityId === m.opportunityId;
+  return isFollowUp(a) && a.opportunityId === m.opportunityId;
 }
 
 /** The client's latest (non-cancelled) meeting when it is a no-show. */
