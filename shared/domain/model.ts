@@ -42,6 +42,15 @@ export const EXPIRING_STATUSES: readonly OpportunityStatus[] = ['in_progress', '
 export const LEAD_TYPES = ['internet', 'email', 'phone_up', 'chat', 'sms', 'financing'] as const;
 export type LeadType = (typeof LEAD_TYPES)[number];
 
+/**
+ * The type of an OPP a contact opens on each channel (003 « Type : Lead Internet, Phone-Up,
+ * Clavardage ou SMS »): a call opens a Phone-Up, a chat a Clavardage, a text an SMS.
+ */
+export const CHANNEL_LEAD_TYPE = { phone: 'phone_up', chat: 'chat', sms: 'sms' } as const satisfies Record<
+  'phone' | 'chat' | 'sms',
+  LeadType
+>;
+
 export const FINANCING_SOURCES = ['credsii_de', 'preapproval', 'dealertrack'] as const;
 export type FinancingSource = (typeof FINANCING_SOURCES)[number];
 

@@ -112,6 +112,19 @@ describe('the inbound pipeline', () => {
     s.close();
   });
 
+  it('an unknown texter gets an SMS OPP, not a Phone-Up (EL-1: the OPP takes the channel’s type)', async () => {
+    const s = centre();
+    const inbound = await call(s.handlers, 'inbound:lookup', { number: '819-555-0109', channel: 'sms' });
+    expect(inbound.verdict).toMatchObject({ decision: 'new_opportunity', rules: ['EL-1'] });
+    expect(inbound.verdict.actions).toContain('create_opportunity:sms:marc');
+    const record = await call(s.handlers, 'inbound:createPhoneUp', {
+      callId: inbound.callId, firstName: 'Léa', lastName: 'Roy', language: 'fr', email: null, message: null, vehicle: null,
+    });
+    expect(record.opportunities).toMatchObject([{ type: 'sms', status: 'in_progress', managerId: 'marc' }]);
+    expect(s.db.prepare('SELECT verdict_applied FROM call_log WHERE id = ?').get(inbound.callId)).toEqual({ verdict_applied: 'create_opportunity:sms:marc' });
+    s.close();
+  });
+
   it('a financing client with a planned BDC meeting is escalated to the DA (FIN-1); the agent cannot cancel it himself', async () => {
     const s = centre();
     const clientId = addClient(s.db, { firstName: 'Marie', lastName: 'Gagné', phones: ['+14185550105'] });

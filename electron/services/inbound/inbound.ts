@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { newId } from '../db/ids';
-import type { LeadType } from '../../../shared/domain/model';
+import { CHANNEL_LEAD_TYPE, type LeadType } from '../../../shared/domain/model';
 import type { InboundResult } from '../../../shared/ipc/dto';
 import { ServiceError } from '../../../shared/ipc/result';
 import { normaliseEmail, parsePhone } from '../../../shared/phone/phone';
@@ -300,7 +300,11 @@ export function inboundService(d: InboundDeps) {
       return result(callId, call.remote_number, call.remote_number.startsWith('+') ? call.remote_number : null, own, verdict, call.channel, call.simulated === 1, own ? 1 : 0);
     },
 
-    /** EL-1: « L'agent qui prend l'appel crée une nouvelle OPP » — Phone-Up, En traitement, in the receiver's name. */
+    /**
+     * EL-1: « L'agent qui prend l'appel crée une nouvelle OPP » — En traitement, in the receiver's
+     * name, of the contact's channel's type (a Phone-Up for a call, SMS for a text, Clavardage
+     * for a chat), as the verdict proposed.
+     */
     createPhoneUp(input: { callId: string; firstName: string; lastName: string; language: 'fr' | 'en'; email: string | null; message: string | null; vehicle: { year: number | null; make: string | null; model: string | null; stock: string | null } | null }) {
       const call = callOrThrow(input.callId);
       if (call.client_id) throw new ServiceError('conflict', 'this caller already has a record');
@@ -311,7 +315,7 @@ export function inboundService(d: InboundDeps) {
       const at = d.now().toISOString();
       const clientId = newId();
       const opportunityId = newId();
-      const type: LeadType = 'phone_up';
+      const type: LeadType = CHANNEL_LEAD_TYPE[call.channel];
       d.db.transaction(() => {
         d.work.insertClient({ id: clientId, firstName: input.firstName, lastName: input.lastName, language: input.language, e164: e164.ok ? e164.e164 : null, email, at });
         d.db

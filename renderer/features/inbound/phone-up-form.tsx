@@ -1,19 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSummary } from '../../../shared/ipc/dto';
+import type { AgentSummary, InboundResult } from '../../../shared/ipc/dto';
 import type { PosteClient } from '../../app/client';
+import { newOpportunityType } from './new-opportunity-type';
 import { useInboundStore, type PhoneUpForm as Form } from './store';
+
+type Channel = InboundResult['channel'];
 
 const EMPTY: Form = { firstName: '', lastName: '', language: 'fr', email: '', message: '', year: '', make: '', model: '', stock: '' };
 
 /**
- * EL-1: an unknown caller gets a Phone-Up OPP in the receiver's name, prefilled as
- * 003_d8e2eb06a7709910.txt asks (En traitement, Phone-Up). The e-mail is asked for: once
- * given, EL-2 looks for an e-mail lead another agent holds.
+ * EL-1: an unknown contact gets an OPP in the receiver's name, prefilled as
+ * 003_d8e2eb06a7709910.txt asks (En traitement; Phone-Up for a call, SMS for a text,
+ * Clavardage for a chat). The e-mail is asked for: once given, EL-2 looks for an e-mail lead
+ * another agent holds.
  */
-export function PhoneUpForm({ client, me }: { client: PosteClient; me: AgentSummary | null }) {
+export function PhoneUpForm({ client, me, channel }: { client: PosteClient; me: AgentSummary | null; channel: Channel }) {
   const { t } = useTranslation('inbound');
   const { busy, createPhoneUp } = useInboundStore();
+  const type = newOpportunityType(t, channel);
   const [form, setForm] = useState<Form>(EMPTY);
   const field = (key: keyof Form, type = 'text', extra: Record<string, unknown> = {}) => (
     <label className={`pop-field pop-field--${key}`}>
@@ -24,14 +29,14 @@ export function PhoneUpForm({ client, me }: { client: PosteClient; me: AgentSumm
   return (
     <form
       className="pop-form"
-      aria-label={t('form.title')}
+      aria-label={t('form.title', { type })}
       onSubmit={(event) => {
         event.preventDefault();
         void createPhoneUp(client, form).then((ok) => ok && setForm(EMPTY));
       }}
     >
-      <h3>{t('form.title')}</h3>
-      <p className="pop-note">{t('form.status', { name: me?.name ?? '—' })}</p>
+      <h3>{t('form.title', { type })}</h3>
+      <p className="pop-note">{t('form.status', { name: me?.name ?? '—', type })}</p>
       <div className="pop-grid">
         {field('firstName', 'text', { required: true, maxLength: 80 })}
         {field('lastName', 'text', { required: true, maxLength: 80 })}

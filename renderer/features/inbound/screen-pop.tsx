@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newOpportunityType } from './new-opportunity-type';
 import type { AgentSummary, InboundResult } from '../../../shared/ipc/dto';
 import { formatPhone } from '../../../shared/phone/phone';
 import type { PosteClient } from '../../app/client';
@@ -66,7 +67,7 @@ export function PopView({ client, agents, me, language, current, state }: PopVie
   const procedure = PROCEDURES[rule];
   const window = ruleWindow(verdict, record, now);
   const decisionTarget = verdict.transferTo ?? verdict.owner;
-  const decisionLabel = t(`decision.${verdict.decision}`, { name: nameOf(decisionTarget) });
+  const decisionLabel = t(`decision.${verdict.decision}`, { name: nameOf(decisionTarget), type: newOpportunityType(t, current.channel) });
   const callerName = record ? `${record.client.firstName} ${record.client.lastName}` : t('unknownCaller');
   const actions = verdict.actions.map(parseAction).filter((a): a is ParsedAction => a !== null);
   const tag = record?.client.tag;
@@ -149,7 +150,7 @@ export function PopView({ client, agents, me, language, current, state }: PopVie
         )}
       </div>
 
-      {verdict.decision === 'new_opportunity' && !record && <PhoneUpForm client={client} me={me} />}
+      {verdict.decision === 'new_opportunity' && !record && <PhoneUpForm client={client} me={me} channel={current.channel} />}
       {verdict.actions.includes('ask_email') && record && (
         <form
           className="pop-email"

@@ -6,28 +6,39 @@ import type { Facts } from '../facts';
 import { isOpen } from '../facts';
 import type { Rule } from '../outcome';
 import { nameOf } from '../outcome';
+import { CHANNEL_LEAD_TYPE } from '../../domain/model';
 
 /** The note 000 §3 asks for. */
 export const EMAIL_LEAD_NOTE = 'OPP lead courriel invalide';
 
+const NEW_OPP_LABEL = {
+  phone: { fr: 'Phone-Up', en: 'Phone-Up' },
+  chat: { fr: 'Clavardage', en: 'Chat' },
+  sms: { fr: 'SMS', en: 'SMS' },
+} as const;
+
 /**
  * EL-1 — 000 §1 : « Si un lead courriel fait un phone up, L'agent qui prend l'appel crée une
  * nouvelle OPP, puisqu'il n'aura pas encore le courriel du client. » (and the context: « sauf si
- * on lui demande son adresse courriel au moment du dépôt » → `ask_email`).
+ * on lui demande son adresse courriel au moment du dépôt » → `ask_email`). An unknown chatter
+ * or texter gets the same treatment, but the OPP takes the type of the channel (003 lists
+ * Clavardage and SMS as types of their own).
  */
 export const el1: Rule = (f) => {
   if (f.client !== null) return null;
   const r = f.receiverId;
   const n = nameOf(f, r);
+  const channel = f.scenario.channel;
+  const label = NEW_OPP_LABEL[channel];
   return {
     decision: 'new_opportunity',
     rules: ['EL-1'],
     transferTo: null,
     owner: r,
     opportunityId: null,
-    actions: [`create_opportunity:phone_up:${r}`, 'ask_email'],
-    fr: `Aucun client ne correspond à ce numéro : ${n} crée une OPP Phone-Up à son nom et demande l'adresse courriel du client.`,
-    en: `No client matches this number: ${n} creates a Phone-Up OPP in their name and asks for the client's e-mail address.`,
+    actions: [`create_opportunity:${CHANNEL_LEAD_TYPE[channel]}:${r}`, 'ask_email'],
+    fr: `Aucun client ne correspond à ce numéro : ${n} crée une OPP ${label.fr} à son nom et demande l'adresse courriel du client.`,
+    en: `No client matches this number: ${n} creates a ${label.en} OPP in their name and asks for the client's e-mail address.`,
   };
 };
 
@@ -40,7 +51,7 @@ export const newLeadForKnownClient: Rule = (f) => {
   if (f.client === null || f.theOpp !== null) return null;
   const r = f.receiverId;
   const n = nameOf(f, r);
-  const type = f.scenario.channel === 'phone' ? 'phone_up' : f.scenario.channel;
+  const type = CHANNEL_LEAD_TYPE[f.scenario.channel];
   return {
     decision: 'new_opportunity',
     rules: ['EL-1'],
