@@ -14,16 +14,22 @@ function financingRequest(f: Facts): ScenarioOpportunity | undefined {
   return latestBy(requests, (o) => o.createdAt);
 }
 
-/** What the DA must undo: planned BDC meetings to cancel and BDC OPPs to invalidate. */
+/**
+ * What the DA must undo: planned BDC meetings to cancel and BDC OPPs to invalidate. An OPP in
+ * « Rendez-vous cédulé » (003: « Le client a un RDV de planifié ») has a meeting even when the
+ * cache holds no meeting row for it.
+ */
 function escalation(f: Facts): { cancel: string[]; invalidate: string[] } | null {
   const bdc = new Map(f.opportunities.filter((o) => o.department === 'bdc').map((o) => [o.id, o]));
   const meetings = f.meetings.filter(
     (m) => bdc.has(m.opportunityId) && (m.status === 'planned' || (m.deposit && m.status !== 'cancelled')),
   );
-  const contracts = [...bdc.values()].filter((o) => CONTRACT_STATUSES.has(o.status));
-  if (meetings.length === 0 && contracts.length === 0) return null;
+  const committed = [...bdc.values()].filter(
+    (o) => CONTRACT_STATUSES.has(o.status) || o.status === 'appointment_booked',
+  );
+  if (meetings.length === 0 && committed.length === 0) return null;
   const cancel = meetings.filter((m) => m.status === 'planned').map((m) => m.id);
-  const invalidate = [...new Set([...meetings.map((m) => m.opportunityId), ...contracts.map((o) => o.id)])];
+  const invalidate = [...new Set([...meetings.map((m) => m.opportunityId), ...committed.map((o) => o.id)])];
   return { cancel, invalidate };
 }
 
