@@ -3,7 +3,8 @@
  * and times in both languages so every explanation can be read aloud.
  */
 import type { Facts } from './facts';
-import type { RuleId, VerdictDecision } from './scenario';
+import { CHANNEL_LEAD_TYPE } from '../domain/model';
+import type { RuleId, ScenarioOpportunity, VerdictDecision } from './scenario';
 import { toMs, whenEn, whenFr } from './time';
 
 /** The part of a verdict a deciding rule fills in; the engine adds the rest. */
@@ -85,6 +86,16 @@ export function atEn(f: Facts, iso: string | number): string {
 /** `assign_opportunity:o1:marc` unless the OPP is already in that agent's name. */
 export function assignAction(oppId: string, managerId: string | null, to: string): string[] {
   return managerId === to ? [] : [`assign_opportunity:${oppId}:${to}`];
+}
+
+/**
+ * The button that puts the client's file in `to`'s name: reassign the OPP, or, when the client
+ * has no open OPP to book on, create one of the channel's type in `to`'s name (as EL-1 does), so
+ * a verdict that gives away a new meeting never leaves the agent without a file to book it on.
+ */
+export function fileAction(f: Facts, opp: ScenarioOpportunity | null, to: string): string[] {
+  if (opp) return assignAction(opp.id, opp.managerId, to);
+  return [`create_opportunity:${CHANNEL_LEAD_TYPE[f.scenario.channel]}:${to}`];
 }
 
 /** How an explanation names an OPP: its label when the console gave one, else its id. */

@@ -2,7 +2,7 @@
 import type { Facts } from '../facts';
 import { isFollowUp, isOpen, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
-import { assignAction, atEn, atFr, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
+import { atEn, atFr, fileAction, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
 import type { ScenarioActivity, ScenarioMeeting, ScenarioOpportunity } from '../scenario';
 import { HOUR_MS, toMs } from '../time';
 
@@ -61,7 +61,7 @@ function receiverTakes(f: Facts, ns: NoShow, rule: 'NS-2' | 'NS-3', fr: string, 
     transferTo: null,
     owner: r,
     opportunityId: ns.opp?.id ?? null,
-    actions: ns.opp ? assignAction(ns.opp.id, ns.opp.managerId, r) : [],
+    actions: fileAction(f, ns.opp, r),
     fr: `${fr} Le nouveau rendez-vous est à ${nameOf(f, r)}.`,
     en: `${en} The new meeting is ${nameOf(f, r)}'s.`,
   };
@@ -87,7 +87,7 @@ export const ns1: Rule = (f) => {
     rules: ['NS-1' as const],
     owner: x,
     opportunityId: ns.opp?.id ?? null,
-    actions: ns.opp ? assignAction(ns.opp.id, ns.opp.managerId, x) : [],
+    actions: fileAction(f, ns.opp, x),
   };
   if (x === f.receiverId) {
     return {

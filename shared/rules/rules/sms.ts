@@ -5,9 +5,9 @@
  * the phone rules decide (FIN-1 and LOST-1 are tried first on every channel).
  */
 import type { Facts } from '../facts';
-import { latestBy } from '../facts';
 import type { Rule } from '../outcome';
-import { assignAction, atEn, atFr, nameOf, stateEn, stateFr } from '../outcome';
+import { atEn, atFr, fileAction, nameOf, stateEn, stateFr } from '../outcome';
+import type { ScenarioText } from '../scenario';
 import { MINUTE_MS, clockEn, clockFr, toLocalIso, toMs } from '../time';
 
 /** 002: « un délai maximum de 3 minutes ». */
@@ -23,25 +23,48 @@ interface TextFacts {
   colleague: { fr: string; en: string };
 }
 
+/** Who holds the client's text thread, and the client's first reply they have not answered. */
+interface Thread {
+  r: string;
+  /** The client's first reply since R last answered; undefined when none. */
+  t: number | undefined;
+}
+
+/**
+ * Walks the thread in time order. The first colleague who answers holds it (« la personne qui a
+ * initialement répondu »); a client reply they leave unanswered opens the 3-minute window; another
+ * agent's text takes the thread over only once that window has run out (« Après 3 minutes, si
+ * quelqu'un d'autre répond […] c'est devenu son client »), never inside it nor before the client
+ * replied (« Avant 3 minutes, on doit le laisser à la personne qui a initialement répondu »). A
+ * text from the manager ends any colleague's hold: the rule is about an absent colleague's client.
+ */
+function thread(texts: readonly ScenarioText[], m: string | null): Thread | null {
+  const ordered = texts.map((x) => ({ ...x, ms: toMs(x.at) })).sort((p, q) => p.ms - q.ms);
+  let holder: Thread | null = null;
+  for (const x of ordered) {
+    if (x.direction === 'in') {
+      if (holder && holder.t === undefined) holder.t = x.ms;
+    } else if (x.agentId === m) {
+      holder = null;
+    } else if (x.agentId !== undefined) {
+      const lapsed = holder?.t !== undefined && x.ms >= holder.t + TEXT_RESERVATION_MS;
+      if (!holder || x.agentId === holder.r || lapsed) holder = { r: x.agentId, t: undefined };
+    }
+  }
+  return holder;
+}
+
 function textFacts(f: Facts): TextFacts | null {
   if (f.scenario.channel !== 'sms' || !f.client) return null;
-  const texts = f.client.texts.filter((x) => toMs(x.at) <= f.nowMs);
-  const answer = latestBy(
-    texts.filter((x) => x.direction === 'out' && x.agentId !== undefined),
-    (x) => x.at,
-  );
-  if (!answer?.agentId) return null;
-  const answeredAt = toMs(answer.at);
-  const replies = texts.filter((x) => x.direction === 'in' && toMs(x.at) > answeredAt);
-  if (replies.length === 0) return null;
-  const t = Math.min(...replies.map((x) => toMs(x.at)));
   const m = f.theOpp?.managerId ?? null;
-  if (m !== null && (m === answer.agentId || f.state(m) !== 'absent')) return null;
+  if (m !== null && f.state(m) !== 'absent') return null;
+  const held = thread(f.client.texts.filter((x) => toMs(x.at) <= f.nowMs), m);
+  if (held?.t === undefined) return null;
   const colleague =
     m === null
       ? { fr: "Le client n'a pas de gestionnaire en poste", en: 'The client has no manager on duty' }
       : { fr: `${stateFr(f, m)}`, en: `${stateEn(f, m)}` };
-  return { r: answer.agentId, t, until: t + TEXT_RESERVATION_MS, colleague };
+  return { r: held.r, t: held.t, until: held.t + TEXT_RESERVATION_MS, colleague };
 }
 
 /**
@@ -99,7 +122,7 @@ export const sms3b: Rule = (f) => {
     transferTo: null,
     owner: r,
     opportunityId: opp?.id ?? null,
-    actions: opp ? assignAction(opp.id, opp.managerId, r) : [],
+    actions: fileAction(f, opp, r),
     fr: `${x.colleague.fr} ; le client a réécrit ${atFr(f, x.t)} et ${nameOf(f, x.r)} n'a pas répondu avant ${clockFr(x.until, f.timeZone)} : si ${nameOf(f, r)} répond et le booke, c'est son client.`,
     en: `${x.colleague.en}; the client replied ${atEn(f, x.t)} and ${nameOf(f, x.r)} did not answer by ${clockEn(x.until, f.timeZone)}: if ${nameOf(f, r)} answers and books, the client is theirs.`,
   };
