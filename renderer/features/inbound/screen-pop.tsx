@@ -67,7 +67,10 @@ export function PopView({ client, agents, me, language, current, state }: PopVie
   const procedure = PROCEDURES[rule];
   const window = ruleWindow(verdict, record, now);
   const decisionTarget = verdict.transferTo ?? verdict.owner;
-  const decisionLabel = t(`decision.${verdict.decision}`, { name: nameOf(decisionTarget), type: newOpportunityType(t, current.channel) });
+  const decisionLabel = t(`decision.${verdict.decision}`, {
+    name: nameOf(decisionTarget),
+    ...(verdict.decision === 'new_opportunity' ? { type: newOpportunityType(t, current.channel) } : {}),
+  });
   const callerName = record ? `${record.client.firstName} ${record.client.lastName}` : t('unknownCaller');
   const actions = verdict.actions.map(parseAction).filter((a): a is ParsedAction => a !== null);
   const tag = record?.client.tag;

@@ -9,7 +9,9 @@ import { useInboundStore } from './store';
  */
 export function SimulateControl({ client }: { client: PosteClient }) {
   const { t } = useTranslation('inbound');
-  const { simulate, busy } = useInboundStore();
+  // Selected one by one: the whole store changes on every screen-pop, this control does not.
+  const simulate = useInboundStore((s) => s.simulate);
+  const busy = useInboundStore((s) => s.busy);
   const [number, setNumber] = useState('');
   const [open, setOpen] = useState(false);
   return (
