@@ -58,10 +58,12 @@ function firstOutcome(f: Facts): Outcome {
 function addEmailLeads(f: Facts, o: Outcome, add: Additions): void {
   const leads = emailLeadsToInvalidate(f);
   if (leads.length === 0) return;
-  const noteOn = o.opportunityId ?? leads[0]?.opportunityId;
+  // The note goes on the verdict's OPP; without one yet (a new phone-up), on every lead it
+  // invalidates, so that none is left undocumented whatever order the e-mail search returned.
+  const noteOn = o.opportunityId !== null ? [o.opportunityId] : leads.map((l) => l.opportunityId);
   add.rules.push('EL-2');
   add.actions.push(...leads.map((l) => `invalidate_opportunity:${l.opportunityId}`));
-  add.actions.push(`add_note:${noteOn}:${EMAIL_LEAD_NOTE}`);
+  add.actions.push(...noteOn.map((id) => `add_note:${id}:${EMAIL_LEAD_NOTE}`));
   const list = leads.map((l) => `${l.opportunityId} (${nameOf(f, l.managerId)})`).join(', ');
   const r = nameOf(f, f.receiverId);
   const many = leads.length > 1;

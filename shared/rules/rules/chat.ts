@@ -1,8 +1,8 @@
 /**
  * CH-1, CH-2, CH-3 — 001 §3 « OPP d'un client déjà sur le Chat ». They apply on the chat
- * channel when the client has a chat on file and an open BDC OPP (CH-2 and CH-3 also need the
- * OPP to have a manager); otherwise the phone rules decide (FIN-1 and LOST-1 are tried first on
- * every channel).
+ * channel when the client has a chat on file that started by `now` and an open BDC OPP (CH-2
+ * and CH-3 also need the OPP to have a manager); otherwise the phone rules decide (FIN-1 and
+ * LOST-1 are tried first on every channel).
  */
 import type { Facts } from '../facts';
 import { latestBy } from '../facts';
@@ -24,7 +24,11 @@ interface ChatFacts {
 
 function chatFacts(f: Facts): ChatFacts | null {
   if (f.scenario.channel !== 'chat' || !f.client) return null;
-  const chat = latestBy(f.client.chats, (c) => c.startedAt);
+  // « déjà sur le Chat »: only a chat already started at `now` counts (a later one is not yet on).
+  const chat = latestBy(
+    f.client.chats.filter((c) => toMs(c.startedAt) <= f.nowMs),
+    (c) => c.startedAt,
+  );
   const opp = f.theOpp;
   if (!chat || !opp) return null;
   return {
