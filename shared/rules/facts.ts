@@ -64,8 +64,11 @@ export interface Facts {
  */
 const FOLLOW_UP_NOTE = /^\s*PDR\b/i;
 
-/** True when the activity is a follow-up of the client (see above). */
-export function isFollowUp(a: ScenarioActivity): boolean {
+/**
+ * True when the activity is a follow-up of the client (see above). Structural, so that the
+ * console's countdown (a record's activities) reads a relance exactly as the rules do.
+ */
+export function isFollowUp(a: { kind: string; note?: string | null | undefined }): boolean {
   return a.kind === 'follow_up' || (a.kind === 'note' && FOLLOW_UP_NOTE.test(a.note ?? ''));
 }
 

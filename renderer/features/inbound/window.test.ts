@@ -31,6 +31,14 @@ describe('the countdown of a rule’s window', () => {
     expect(ruleWindow(verdict(['CB-1']), r, now)).toEqual({ kind: '3h', until: '2026-03-10T19:00:00.000Z' });
   });
 
+  it('counts from a « PDR » note as the rules do, and not from a plain call (CB-1)', () => {
+    const noted = record([
+      { kind: 'call', opportunityId: 'o1', at: '2026-03-10T17:30:00Z', meetingId: null, note: null },
+      { kind: 'note', opportunityId: 'o1', at: '2026-03-10T16:30:00Z', meetingId: null, note: 'PDR J2 R1 + TEXTO' },
+    ]);
+    expect(ruleWindow(verdict(['CB-1']), noted, now)).toEqual({ kind: '3h', until: '2026-03-10T19:30:00.000Z' });
+  });
+
   it('counts 72 h from the no-show follow-up (NS-1)', () => {
     const r = record([{ kind: 'follow_up', opportunityId: 'o1', at: '2026-03-09T12:00:00Z', meetingId: 'm1' }], [{ id: 'm1', status: 'no_show' }]);
     expect(ruleWindow(verdict(['NS-1']), r, now)).toEqual({ kind: '72h', until: '2026-03-12T12:00:00.000Z' });

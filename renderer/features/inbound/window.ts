@@ -1,4 +1,5 @@
 import type { ContactRecord } from '../../../shared/ipc/dto';
+import { isFollowUp } from '../../../shared/rules';
 import type { Verdict } from '../../../shared/rules/scenario';
 
 export interface RuleWindow {
@@ -21,7 +22,7 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
   if (rule === 'SMS-3a' && verdict.reservedUntil) return open('3min', Date.parse(verdict.reservedUntil));
   if (!record) return null;
   if (rule === 'CB-1' || rule === 'CB-3') {
-    const followUp = record.activities.find((a) => a.kind === 'follow_up' && a.opportunityId === verdict.opportunityId);
+    const followUp = record.activities.find((a) => isFollowUp(a) && a.opportunityId === verdict.opportunityId);
     return followUp ? open('3h', Date.parse(followUp.at) + 3 * HOUR) : null;
   }
   if (rule === 'NS-1') {
