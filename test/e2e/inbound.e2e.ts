@@ -104,6 +104,18 @@ describe('a simulated inbound call', () => {
     ]);
   });
 
+  it('a callback inside the 3 hours (CB-1) shows the window counting down, second by second', async () => {
+    await page.getByText('Simuler un appel entrant').click();
+    await page.getByLabel(/Numéro de l’appelant/).fill('514 555 0104');
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    const pop = page.locator('.pop');
+    await visible(pop.getByText('Règle CB-1'));
+    const timer = pop.getByRole('timer');
+    const first = await timer.textContent();
+    expect(first).toMatch(/^Fenêtre de rappel de 3 h : encore \d:\d\d:\d\d$/);
+    await expect.poll(() => timer.textContent(), { timeout: 5000 }).not.toBe(first);
+  });
+
   it('an unknown caller gets the Phone-Up form, in the receiver’s name', async () => {
     await page.getByText('Simuler un appel entrant').click();
     await page.getByLabel(/Numéro de l’appelant/).fill('819 555 0177');

@@ -56,16 +56,18 @@ export function PopView({ client, agents, me, language, current, state }: PopVie
   const [email, setEmail] = useState('');
   const [now, setNow] = useState(() => new Date());
 
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-
   const { verdict, record } = current;
   const nameOf = (id: string | null) => agents.find((a) => a.id === id)?.name ?? id ?? '—';
   const rule = verdict.rules[0] ?? '';
   const procedure = PROCEDURES[rule];
   const window = ruleWindow(verdict, record, now);
+  // The pop re-renders each second only while a countdown runs (windows close, never open).
+  const counting = window !== null;
+  useEffect(() => {
+    if (!counting) return;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [counting]);
   const decisionTarget = verdict.transferTo ?? verdict.owner;
   const decisionLabel = t(`decision.${verdict.decision}`, {
     name: nameOf(decisionTarget),
