@@ -40,8 +40,18 @@ describe('the countdown of a rule’s window', () => {
   });
 
   it('counts 72 h from the no-show follow-up (NS-1)', () => {
-    const r = record([{ kind: 'follow_up', opportunityId: 'o1', at: '2026-03-09T12:00:00Z', meetingId: 'm1' }], [{ id: 'm1', status: 'no_show' }]);
+    const r = record([{ kind: 'follow_up', opportunityId: 'o1', at: '2026-03-09T12:00:00Z', meetingId: 'm1', agentId: 'luc' }], [{ id: 'm1', status: 'no_show' }]);
     expect(ruleWindow(verdict(['NS-1']), r, now)).toEqual({ kind: '72h', until: '2026-03-12T12:00:00.000Z' });
+    // The booker's latest: a call on the no-show counts, a colleague's later follow-up does not.
+    const later = record(
+      [
+        { kind: 'follow_up', opportunityId: 'o1', at: '2026-03-10T09:00:00Z', meetingId: 'm1', agentId: 'marc' },
+        { kind: 'call', opportunityId: 'o1', at: '2026-03-09T20:00:00Z', meetingId: 'm1', agentId: 'luc' },
+        { kind: 'follow_up', opportunityId: 'o1', at: '2026-03-09T12:00:00Z', meetingId: 'm1', agentId: 'luc' },
+      ],
+      [{ id: 'm1', status: 'no_show' }],
+    );
+    expect(ruleWindow(verdict(['NS-1']), later, now)).toEqual({ kind: '72h', until: '2026-03-12T20:00:00.000Z' });
   });
 
   it('shows nothing once the window has closed or for rules without one', () => {

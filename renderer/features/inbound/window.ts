@@ -26,8 +26,14 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
     return followUp ? open('3h', Date.parse(followUp.at) + 3 * HOUR) : null;
   }
   if (rule === 'NS-1') {
+    // As NS-1 reads it: the booker's (the verdict's owner's) latest activity on the no-show, or
+    // their latest follow-up on its OPP (activities come newest first).
     const noShows = new Set(record.meetings.filter((m) => m.status === 'no_show').map((m) => m.id));
-    const followUp = record.activities.find((a) => a.kind === 'follow_up' && a.meetingId !== null && noShows.has(a.meetingId));
+    const followUp = record.activities.find(
+      (a) =>
+        a.agentId === verdict.owner &&
+        ((a.meetingId !== null && noShows.has(a.meetingId)) || (isFollowUp(a) && a.opportunityId === verdict.opportunityId)),
+    );
     return followUp ? open('72h', Date.parse(followUp.at) + 72 * HOUR) : null;
   }
   return null;
