@@ -57,7 +57,9 @@ function thread(texts: readonly ScenarioText[], m: string | null): Thread | null
 function textFacts(f: Facts): TextFacts | null {
   if (f.scenario.channel !== 'sms' || !f.client) return null;
   const m = f.theOpp?.managerId ?? null;
-  if (m !== null && f.state(m) !== 'absent') return null;
+  // 002 is about « un client de l'un de vos collègues absents »: the manager receiving their own
+  // client's text is at the console, whatever the schedule says, and the client is theirs.
+  if (m !== null && (m === f.receiverId || f.state(m) !== 'absent')) return null;
   const held = thread(f.client.texts.filter((x) => toMs(x.at) <= f.nowMs), m);
   if (held?.t === undefined) return null;
   const colleague =
