@@ -300,6 +300,18 @@ function reparse(s: Scenario): Scenario {
 }
 
 type Client = NonNullable<Scenario['client']>;
+
+/** The client with every instant it holds (OPPs, meetings, activities, chats, texts) passed through `f`. */
+function mapInstants(c: Client, f: (iso: string) => string): Client {
+  return {
+    ...c,
+    opportunities: c.opportunities.map((o) => ({ ...o, createdAt: f(o.createdAt) })),
+    meetings: c.meetings.map((m) => ({ ...m, at: f(m.at) })),
+    activities: c.activities.map((a) => ({ ...a, at: f(a.at) })),
+    chats: c.chats.map((x) => ({ ...x, startedAt: f(x.startedAt) })),
+    texts: c.texts.map((x) => ({ ...x, at: f(x.at) })),
+  };
+}
 function clientOf(s: Scenario): Client {
   if (!s.client) throw new Error('scenario without a client');
   return s.client;
@@ -512,14 +524,7 @@ describe('rules engine metamorphic properties', () => {
       if (/(Z|[+-]\d{2}:\d{2})$/.test(p)) return shiftIso(p);
       return iso(Date.parse(`${p.length === 16 ? `${p}:00` : p}Z`) + WEEK).slice(0, p.length);
     };
-    const shiftClient = (c: Client): Client => ({
-      ...c,
-      opportunities: c.opportunities.map((o) => ({ ...o, createdAt: shiftIso(o.createdAt) })),
-      meetings: c.meetings.map((m) => ({ ...m, at: shiftIso(m.at) })),
-      activities: c.activities.map((a) => ({ ...a, at: shiftIso(a.at) })),
-      chats: c.chats.map((x) => ({ ...x, startedAt: shiftIso(x.startedAt) })),
-      texts: c.texts.map((x) => ({ ...x, at: shiftIso(x.at) })),
-    });
+    const shiftClient = (c: Client): Client => mapInstants(c, shiftIso);
     fc.assert(
       fc.property(scenarioArb.map(parsed), (s) => {
         const nowMs = Date.parse(s.now);
@@ -574,14 +579,7 @@ describe('rules engine metamorphic properties', () => {
           const [offset, ms] = picks[k++ % picks.length] ?? [0, false];
           return rewrite(x, offset, ms);
         };
-        const reClient = (c: Client): Client => ({
-          ...c,
-          opportunities: c.opportunities.map((o) => ({ ...o, createdAt: re(o.createdAt) })),
-          meetings: c.meetings.map((m) => ({ ...m, at: re(m.at) })),
-          activities: c.activities.map((a) => ({ ...a, at: re(a.at) })),
-          chats: c.chats.map((x) => ({ ...x, startedAt: re(x.startedAt) })),
-          texts: c.texts.map((x) => ({ ...x, at: re(x.at) })),
-        });
+        const reClient = (c: Client): Client => mapInstants(c, re);
         const t: Scenario = {
           ...s,
           now: re(s.now),
