@@ -38,10 +38,13 @@ describe('bursts: nothing lost, nothing twice', () => {
         p.run(
           async (h, a: { uri: string; n: number; k: number }) => {
             const failures: string[] = [];
-            // Four in flight per page: a steady stream, not one at a time.
-            for (let i = 0; i < a.n; i += 4) {
+            // Two in flight per page, twenty in all: a steady stream, not one at a time, and
+            // still far over the 1,000-in-60-s rate. With forty in flight, a minute when this
+            // 2-core machine ran slow left some MESSAGEs queued past Kamailio's 5 s transaction
+            // timer, and the server answered the sender 408.
+            for (let i = 0; i < a.n; i += 2) {
               const batch = [];
-              for (let j = i; j < Math.min(a.n, i + 4); j++) {
+              for (let j = i; j < Math.min(a.n, i + 2); j++) {
                 batch.push(
                   h.engine
                     .sendMessage(a.uri, `rafale ${a.k}-${j}`)
