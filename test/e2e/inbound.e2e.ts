@@ -38,12 +38,17 @@ afterAll(async () => {
   await poste?.stop();
 });
 
+/** Marc simulates an inbound call from this number, as an agent would from the header. */
+async function simulateCall(number: string): Promise<void> {
+  await page.getByText('Simuler un appel entrant').click();
+  await page.getByLabel(/Numéro de l’appelant/).fill(number);
+  await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+}
+
 describe('a simulated inbound call', () => {
   it('pops the record and the verdict: book and tag the DA, rule PU-1b, with the procedure one click away', async () => {
     expect(pu1b).toBeDefined();
-    await page.getByText('Simuler un appel entrant').click();
-    await page.getByLabel(/Numéro de l’appelant/).fill('514 555-0102');
-    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    await simulateCall('514 555-0102');
     const pop = page.getByRole('region', { name: /Lavoie|Appel entrant/ }).first();
     await visible(pop.getByText('Simulation', { exact: true }));
     await visible(pop.getByText('Booker, puis taguer le DA pour Julie Tremblay', { exact: true }));
@@ -88,9 +93,7 @@ describe('a simulated inbound call', () => {
   });
 
   it('an override needs a reason and is written to the call log', async () => {
-    await page.getByText('Simuler un appel entrant').click();
-    await page.getByLabel(/Numéro de l’appelant/).fill('+1 514 555 0103');
-    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    await simulateCall('+1 514 555 0103');
     const pop = page.locator('.pop');
     await visible(pop.getByText('Règle PU-2'));
     await pop.getByRole('button', { name: 'Ne pas suivre le verdict' }).click();
@@ -105,9 +108,7 @@ describe('a simulated inbound call', () => {
   });
 
   it('a callback inside the 3 hours (CB-1) shows the window counting down, second by second', async () => {
-    await page.getByText('Simuler un appel entrant').click();
-    await page.getByLabel(/Numéro de l’appelant/).fill('514 555 0104');
-    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    await simulateCall('514 555 0104');
     const pop = page.locator('.pop');
     await visible(pop.getByText('Règle CB-1'));
     const timer = pop.getByRole('timer');
@@ -117,9 +118,7 @@ describe('a simulated inbound call', () => {
   });
 
   it('an unknown caller gets the Phone-Up form, in the receiver’s name', async () => {
-    await page.getByText('Simuler un appel entrant').click();
-    await page.getByLabel(/Numéro de l’appelant/).fill('819 555 0177');
-    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    await simulateCall('819 555 0177');
     const pop = page.locator('.pop');
     await visible(pop.getByText('Appelant inconnu'));
     await visible(pop.getByText('Règle EL-1'));
