@@ -200,7 +200,10 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
       .tryCall('inbound:lookup', { number: call.remoteNumber || call.remoteUri, channel: 'phone', at: new Date(call.startedAt).toISOString() })
       .then((r) => {
         performance.mark(LOOKUP_DONE_MARK, { detail: { callId: call.id } });
+        // The ringing row was held for the pop (softphone store): both go in this render.
+        const reveal = () => softphoneStore.getState().actions.reveal(call.id);
         if (!r.ok) {
+          reveal();
           logger.warn('inbound:lookup failed', r.error.message);
           return null;
         }
@@ -208,6 +211,7 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
         // A call that ended while we looked it up is not popped.
         if (!endedReported.has(call.id)) {
           useInboundStore.getState().receive(r.value);
+          reveal();
           // The system notification is for a console in the background: a hidden window
           // shows it at once; a visible one paints the pop first, without waiting on it.
           const result = r.value;

@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { createSoftphoneStore } from './store';
+import { afterEach, describe, it, expect, vi } from 'vitest';
+import { createSoftphoneStore, RING_REVEAL_MS } from './store';
 import { TypedEmitter } from './engine/emitter';
 import type { CallInfo, SoftphoneEngine, SoftphoneEvents } from './engine';
 
@@ -55,6 +55,7 @@ describe('softphone store', () => {
     const { engine, emitter } = fakeEngine();
     store.getState().actions.attach(engine);
     emitter.emit('incomingCall', call({}));
+    store.getState().actions.reveal('c1');
     expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
     emitter.emit('callUpdated', call({ state: 'active', answeredAt: 2 }));
     expect(store.getState().ringing).toEqual([]);
@@ -62,6 +63,76 @@ describe('softphone store', () => {
     emitter.emit('callUpdated', call({ state: 'ended', endedAt: 3, endCause: 'remote_hangup' }));
     expect(store.getState().calls).toEqual([]);
     expect(store.getState().recentCalls[0]?.endCause).toBe('remote_hangup');
+  });
+
+  describe('a new inbound call waits for its screen-pop', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is held until the bridge reveals it, then shown once', () => {
+      vi.useFakeTimers();
+      const store = createSoftphoneStore();
+      const { engine, emitter } = fakeEngine();
+      store.getState().actions.attach(engine);
+      emitter.emit('incomingCall', call({}));
+      expect(store.getState().ringing).toEqual([]);
+      expect(store.getState().calls).toEqual([]);
+      store.getState().actions.reveal('c1');
+      expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
+      // The timer that would have shown it is gone: nothing changes when it would have fired.
+      const before = store.getState().calls;
+      vi.advanceTimersByTime(RING_REVEAL_MS * 2);
+      expect(store.getState().calls).toBe(before);
+      store.getState().actions.reveal('c1');
+      expect(store.getState().calls).toBe(before);
+    });
+
+    it('is shown anyway when no screen-pop comes in time', () => {
+      vi.useFakeTimers();
+      const store = createSoftphoneStore();
+      const { engine, emitter } = fakeEngine();
+      store.getState().actions.attach(engine);
+      emitter.emit('incomingCall', call({}));
+      vi.advanceTimersByTime(RING_REVEAL_MS - 1);
+      expect(store.getState().ringing).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
+    });
+
+    it('keeps the latest state while held, and shows a call answered or ended before its pop at once', () => {
+      vi.useFakeTimers();
+      const store = createSoftphoneStore();
+      const { engine, emitter } = fakeEngine();
+      store.getState().actions.attach(engine);
+      emitter.emit('incomingCall', call({}));
+      emitter.emit('callUpdated', call({ waiting: true }));
+      expect(store.getState().calls).toEqual([]);
+      store.getState().actions.reveal('c1');
+      expect(store.getState().calls[0]?.waiting).toBe(true);
+
+      emitter.emit('incomingCall', call({ id: 'c2' }));
+      emitter.emit('callUpdated', call({ id: 'c2', state: 'ended', endedAt: 4, endCause: 'remote_cancel' }));
+      expect(store.getState().calls.map((c) => c.id)).toEqual(['c1']);
+      expect(store.getState().recentCalls[0]?.id).toBe('c2');
+
+      emitter.emit('incomingCall', call({ id: 'c3' }));
+      emitter.emit('callUpdated', call({ id: 'c3', state: 'active', answeredAt: 5 }));
+      expect(store.getState().calls.map((c) => [c.id, c.state])).toEqual([
+        ['c1', 'ringing'],
+        ['c3', 'active'],
+      ]);
+    });
+
+    it('is shown when the store detaches from the engine', () => {
+      vi.useFakeTimers();
+      const store = createSoftphoneStore();
+      const { engine, emitter } = fakeEngine();
+      const detach = store.getState().actions.attach(engine);
+      emitter.emit('incomingCall', call({}));
+      detach();
+      expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
+    });
   });
 
   it('follows registration, presence, colleagues, messages and device notices', () => {
