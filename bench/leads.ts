@@ -20,23 +20,34 @@ const LAST = ['Tremblay', 'Gagnon', 'Côté', 'Bélanger', 'Lévesque', 'Bouchar
 const CARS = [['Toyota', 'RAV4'], ['Honda', 'Civic'], ['Hyundai', 'Kona'], ['Ford', 'F-150'], ['Mazda', 'CX-5'], ['Kia', 'Niro EV']] as const;
 const PROVIDERS = ['AutoTrader.ca', 'Kijiji Autos', 'CarGurus', 'Toyota Canada', 'Site web du concessionnaire'];
 
-/** A fresh 10-digit NANP number no demo client has (area 367, exchange 2xx–9xx). */
-const freshPhone = (run: number, i: number) => `+1367${2 + ((run + i) % 8)}${String((run * 7919 + i) % 100).padStart(2, '0')}${String(i % 10000).padStart(4, '0')}`;
+/**
+ * The `seq`-th fresh number of a run: area 367, which no demo client has, exchange 200–999,
+ * so 8,000,000 distinct numbers; `seq` is never reused within a run (each lead that should
+ * create a client does), and `run` moves the whole range so two runs on one copy differ too.
+ */
+const freshPhone = (run: number, seq: number) => {
+  const k = (run * 131_071 + seq) % 8_000_000;
+  return `+1367${200 + Math.floor(k / 10_000)}${String(k % 10_000).padStart(4, '0')}`;
+};
+/** First `seq` of each document, so no two share a fresh number. */
+const ADF_SEQ = (file: number) => 1_000 + file * 1_000;
+const WARM_UP_SEQ = 0;
+const CSV_SEQ = 500_000;
 
-function adfDocument(count: number, run: number, existing: readonly string[]): string {
+function adfDocument(count: number, run: number, firstSeq: number, existing: readonly string[]): string {
   const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf>'];
   for (let i = 0; i < count; i++) {
     const [make, model] = CARS[i % CARS.length]!;
     const first = FIRST[i % FIRST.length]!;
     const last = LAST[(i * 7) % LAST.length]!;
-    const phone = i % 10 === 0 ? existing[i % existing.length]! : freshPhone(run, i);
+    const phone = i % 10 === 0 ? existing[(firstSeq + i) % existing.length]! : freshPhone(run, firstSeq + i);
     const provider = PROVIDERS[i % PROVIDERS.length]!;
     parts.push(`<prospect status="new">
-<id sequence="1" source="${provider}">B${run}-${i}</id>
+<id sequence="1" source="${provider}">B${run}-${firstSeq + i}</id>
 <requestdate>2026-11-23T08:${String(i % 60).padStart(2, '0')}:00-05:00</requestdate>
 <vehicle interest="buy" status="${i % 3 ? 'used' : 'new'}"><year>${2020 + (i % 7)}</year><make>${make}</make><model>${model}</model><stock>S${i}</stock><trim>XLE</trim></vehicle>
 <customer><contact primarycontact="1"><name part="first">${first}</name><name part="last">${last}</name>
-<email>${first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${last.toLowerCase()}.${run}.${i}@courriel.qc.ca</email>
+<email>${first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${last.toLowerCase()}.${run}.${firstSeq + i}@courriel.qc.ca</email>
 <phone type="voice" time="evening">${phone}</phone></contact>
 <comments>Est-ce que le véhicule est encore disponible? Échange possible.</comments></customer>
 <vendor><vendorname>Toyota Laval</vendorname></vendor>
@@ -52,7 +63,8 @@ function csvDocument(count: number, run: number, existing: readonly string[]): s
   for (let i = 0; i < count; i++) {
     const first = FIRST[(i * 5) % FIRST.length]!;
     const last = LAST[(i * 3) % LAST.length]!;
-    const phone = i % 10 === 0 ? existing[i % existing.length]! : freshPhone(run + 1, i);
+    // Every tenth row joins a demo client, each a different one; the others are new clients.
+    const phone = i % 10 === 0 ? existing[(i / 10) % existing.length]! : freshPhone(run, CSV_SEQ + i);
     rows.push(`${first},${last},${phone},${first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${run}.${i}@exemple.ca,internet,Export CRM,C${run}-${i},2026-11-22 14:00`);
   }
   return rows.join('\r\n');
@@ -92,8 +104,8 @@ export async function measureLeads(options: LeadsBenchOptions): Promise<Figure[]
     // ADF: files of 1,000 prospects (a provider's batch export), the first one as warm-up.
     const adfLeads = options.quick ? 5_000 : 20_000;
     options.say(`bench: ADF/XML import of ${adfLeads.toLocaleString('en-CA')} leads…`);
-    importAdfText(services.context, adfDocument(200, run + 50, existing), 'warm-up.xml');
-    const files = Array.from({ length: adfLeads / 1000 }, (_, f) => adfDocument(1000, run * 100 + f, existing));
+    importAdfText(services.context, adfDocument(200, run, WARM_UP_SEQ, existing), 'warm-up.xml');
+    const files = Array.from({ length: adfLeads / 1000 }, (_, f) => adfDocument(1000, run, ADF_SEQ(f), existing));
     let started = performance.now();
     for (const [f, text] of files.entries()) {
       const report = importAdfText(services.context, text, `bench-${f}.xml`);
