@@ -9,7 +9,7 @@ import { openDatabase } from './db/connection';
 import { agentsRepo, isOnShift } from './db/repos/agents';
 import { contactsRepo } from './db/repos/contacts';
 import { toContactRecord } from './contacts/record';
-import { buildSearchQuery, exactKeys } from './contacts/search';
+import { exactKeys, planSearch } from './contacts/search';
 import { eventBus } from './events';
 import { daService } from './inbound/da';
 import { inboundService } from './inbound/inbound';
@@ -165,9 +165,14 @@ export function createServices(options: ServicesOptions) {
     const { e164, email } = exactKeys(query);
     if (e164) ids.push(...contacts.clientIdsByPhone(e164));
     if (email) ids.push(...contacts.clientIdsByEmail(email));
-    const match = buildSearchQuery(query);
-    if (match && ids.length < limit) {
-      for (const id of contacts.search(match, limit)) if (!ids.includes(id)) ids.push(id);
+    const plan = planSearch(query);
+    const add = (found: readonly string[]) => {
+      for (const id of found) if (ids.length < limit && !ids.includes(id)) ids.push(id);
+    };
+    if (plan?.kind === 'phone') add(contacts.searchPhones(plan.digits, limit));
+    else if (plan) {
+      add(contacts.search(plan.match, limit));
+      if (plan.words && ids.length < limit) add(contacts.search(plan.words, limit, plan.phoneDigits));
     }
     return contacts.summaries(ids.slice(0, limit)).flatMap(({ id, client, phones, emails, opp }) =>
       client

@@ -11,7 +11,6 @@ import type {
   Presence,
   Tag,
 } from '../../shared/domain/model';
-import { phoneSearchTokens } from '../../electron/services/db/repos/contacts';
 
 /**
  * Hand-written rows for tests: each helper inserts one thing with sensible defaults, so a
@@ -61,12 +60,7 @@ export function addClient(
       T,
     );
   }
-  db.prepare('INSERT INTO client_search (client_id, name, emails, phones) VALUES (?, ?, ?, ?)').run(
-    id,
-    `${c.firstName} ${c.lastName}`,
-    (c.emails ?? []).join(' '),
-    (c.phones ?? []).map(phoneSearchTokens).join(' '),
-  );
+  db.prepare('INSERT INTO client_search (client_id, name, emails) VALUES (?, ?, ?)').run(id, `${c.firstName} ${c.lastName}`, (c.emails ?? []).join(' '));
   return id;
 }
 

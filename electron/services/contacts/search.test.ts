@@ -1,25 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQuery } from './search';
+import { planSearch } from './search';
 
 describe('what an agent types, as a search', () => {
-  it('reads a number typed any way as phone digits', () => {
-    expect(buildSearchQuery('(514) 555-0')).toBe('phones : "5145550"*');
-    expect(buildSearchQuery('1 514 555 0199')).toBe('phones : "5145550199"*');
+  it('reads a number typed any way as its digits, country code and all', () => {
+    expect(planSearch('(514) 555-0')).toEqual({ kind: 'phone', digits: '5145550' });
+    expect(planSearch('1 514 555 0199')).toEqual({ kind: 'phone', digits: '15145550199' });
+    expect(planSearch('+33 6 12')).toEqual({ kind: 'phone', digits: '33612' });
+    expect(planSearch('514.555.0199')).toEqual({ kind: 'phone', digits: '5145550199' });
+    expect(planSearch('514 555 0199 #')).toEqual({ kind: 'phone', digits: '5145550199' });
   });
 
-  it('quotes every word so typed operators change nothing', () => {
-    expect(buildSearchQuery('julie OR "x" NEAR')).toBe(
-      '{name emails phones} : "julie"* AND {name emails phones} : "or"* AND {name emails phones} : "x"* AND {name emails phones} : "near"*'.replace(' AND {name emails phones} : "x"*', ''),
-    );
+  it('quotes every word over names and e-mails, so typed operators change nothing', () => {
+    expect(planSearch('julie OR "x" NEAR')).toEqual({
+      kind: 'text',
+      match: '{name emails} : "julie"* AND {name emails} : "or"* AND {name emails} : "near"*',
+      words: null,
+      phoneDigits: [],
+    });
+  });
+
+  it('reads a group of digits among words both as text and as the start of a number', () => {
+    expect(planSearch('Tremblay 514-555')).toEqual({
+      kind: 'text',
+      match: '{name emails} : "tremblay"* AND {name emails} : "514"* AND {name emails} : "555"*',
+      words: '{name emails} : "tremblay"*',
+      phoneDigits: ['514555'],
+    });
+    expect(planSearch('514 Roy 555 0199')).toMatchObject({
+      words: '{name emails} : "roy"*',
+      phoneDigits: ['514', '5550199'],
+    });
+    // Two digits are too few to be a number: text only.
+    expect(planSearch('julie 42')).toEqual({
+      kind: 'text',
+      match: '{name emails} : "julie"* AND {name emails} : "42"*',
+      words: null,
+      phoneDigits: [],
+    });
   });
 
   it('drops a lone initial beside a real word, keeps it when it is all there is', () => {
-    expect(buildSearchQuery('Bélanger M')).toBe('{name emails phones} : "bélanger"*');
-    expect(buildSearchQuery('m')).toBe('{name emails phones} : "m"*');
+    expect(planSearch('Bélanger M')).toMatchObject({ match: '{name emails} : "bélanger"*' });
+    expect(planSearch('m')).toMatchObject({ match: '{name emails} : "m"*' });
   });
 
   it('has nothing to search for in blanks or too few digits', () => {
-    expect(buildSearchQuery('   ')).toBeNull();
-    expect(buildSearchQuery('51')).toBeNull();
+    expect(planSearch('   ')).toBeNull();
+    expect(planSearch('51')).toBeNull();
+    expect(planSearch('(5)')).toBeNull();
   });
 });

@@ -1,19 +1,27 @@
 import { normaliseEmail, parsePhone } from '../../../shared/phone/phone';
 
 /**
- * Turns what an agent types into an FTS5 query over client_search. Every token becomes a
- * quoted prefix term (so typed quotes or operators cannot change the query's meaning);
- * something that reads as a phone number searches the phone tokens by its digits.
- * Returns null when there is nothing to search for.
+ * What an agent typed, as searches:
+ * - `phone`: a number, typed any way (`(514) 555-0`, `1 514 555 0199`): its digits start one
+ *   of the client's numbers (contactsRepo.searchPhones reads them from indexes);
+ * - `text`: words over names and e-mails, as an FTS5 query where every token is a quoted
+ *   prefix term (so typed quotes or operators cannot change the query's meaning). Three digits
+ *   or more among words (« Tremblay 514 », « Roy 555 0199 ») may be part of an e-mail or start
+ *   a number: `match` reads them as text, `words` + `phoneDigits` as a number.
  */
-export function buildSearchQuery(typed: string): string | null {
+export type SearchPlan =
+  { kind: 'phone'; digits: string } | { kind: 'text'; match: string; words: string | null; phoneDigits: string[] };
+
+const FIELDS = '{name emails}';
+const term = (token: string) => `${FIELDS} : "${token}"*`;
+
+/** Returns null when there is nothing to search for. */
+export function planSearch(typed: string): SearchPlan | null {
   const text = typed.normalize('NFC').trim();
   if (text === '') return null;
-  if (/^[\d\s().+\-/]+$/.test(text)) {
+  if (/^[\d\s().+\-/.]+$/.test(text)) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length < 3) return null;
-    const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    return `phones : "${national}"*`;
+    return digits.length < 3 ? null : { kind: 'phone', digits };
   }
   const all = text
     .toLowerCase()
@@ -24,7 +32,28 @@ export function buildSearchQuery(typed: string): string | null {
   // it is kept only when it is all the agent typed.
   const tokens = all.length > 1 && all.some((t) => t.length > 1) ? all.filter((t) => t.length > 1) : all;
   if (tokens.length === 0) return null;
-  return tokens.map((t) => `{name emails phones} : "${t}"*`).join(' AND ');
+  // Digit groups side by side (« 555 0199 », « 514-555-0199 ») are one number.
+  const words: string[] = [];
+  const numbers: string[] = [];
+  let run = '';
+  for (const t of [...tokens, '']) {
+    if (/^\d+$/.test(t)) run += t;
+    else {
+      if (run.length >= 3) numbers.push(run);
+      else if (run) words.push(run);
+      run = '';
+      if (t) words.push(t);
+    }
+  }
+  // Digits with only punctuation about them (« 514 555 0199 # ») are a number after all.
+  if (words.length === 0) return { kind: 'phone', digits: numbers.join('') };
+  const phoneDigits = numbers;
+  return {
+    kind: 'text',
+    match: tokens.map(term).join(' AND '),
+    words: phoneDigits.length > 0 ? words.map(term).join(' AND ') : null,
+    phoneDigits,
+  };
 }
 
 /** The exact keys a typed text may be: an E.164 number or an e-mail address. */

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import { phoneSearchTokens } from './repos/contacts';
 
 /**
  * Opens the cache with the settings the architecture asks for: WAL, foreign keys, a busy
@@ -19,8 +18,6 @@ export function openDatabase(file: string): Db {
     db.pragma('temp_store = MEMORY');
     // Reads of the hot paths (screen-pop, search) go through the OS page cache without copies.
     db.pragma('mmap_size = 1073741824');
-    // The phone tokens of a search row, for contactsRepo.insertSearchRows' one statement.
-    db.function('poste_phone_tokens', { deterministic: true }, (e164: unknown) => (typeof e164 === 'string' ? phoneSearchTokens(e164) : null));
     migrate(db, migrations);
     return db;
   } catch (error) {

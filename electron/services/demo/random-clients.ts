@@ -152,7 +152,7 @@ export function writeRandomClients(w: DemoWriter, rng: Prng, count: number, ctx:
         w.email(clientId, work, created);
       }
     }
-    w.search(clientId, first, last, emails, phones);
+    w.search(clientId, first, last, emails);
 
     const writeOpportunity = (cid: string, latest: boolean, createdAt: number): void => {
       const age = nowMs - createdAt;

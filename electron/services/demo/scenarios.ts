@@ -189,7 +189,7 @@ export function writeScenarios(w: DemoWriter, rng: Prng, nowMs: number, monthSta
     const id = w.client(first, last, language, null, created);
     w.phone(id, number, 'mobile', created);
     if (email) w.email(id, email, created);
-    w.search(id, first, last, email ? [email] : [], [number]);
+    w.search(id, first, last, email ? [email] : []);
     return { id, first, phone: number };
   };
 

@@ -3,7 +3,6 @@
  * fastest path through better-sqlite3), ids from the seeded generator, times as ISO UTC.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { phoneSearchTokens } from '../db/repos/contacts';
 import type { Prng } from './prng';
 
 export const ORIGIN = 'demo';
@@ -184,7 +183,7 @@ export class DemoWriter {
       numbered(7, ''),
     );
     this.emailStmt = insert('client_emails', 'id,client_id,email,created_at,updated_at', numbered(5, ''));
-    this.searchStmt = insert('client_search', 'client_id,name,emails,phones');
+    this.searchStmt = insert('client_search', 'client_id,name,emails');
     this.oppStmt = insert(
       'opportunities',
       'id,client_id,type,financing_source,provider,provider_ref,department,status,tag,manager_id,handled_by,handled_at,' +
@@ -281,12 +280,10 @@ export class DemoWriter {
     this.counts.emails++;
   }
 
-  /** The client_search row, in the format of `contactsRepo.refreshSearch`. */
-  search(clientId: string, first: string, last: string, emails: readonly string[], phones: readonly string[]): void {
+  /** The client_search row, in the format of `contactsRepo.refreshSearch` (numbers have their own index). */
+  search(clientId: string, first: string, last: string, emails: readonly string[]): void {
     if (!this.on.client_search) return;
-    let tokens = '';
-    for (let i = 0; i < phones.length; i++) tokens += (i ? ' ' : '') + phoneSearchTokens(phones[i] as string);
-    this.searchStmt.run(clientId, `${first} ${last}`, emails.join(' '), tokens);
+    this.searchStmt.run(clientId, `${first} ${last}`, emails.join(' '));
   }
 
   opportunity(o: OpportunityValues): string {

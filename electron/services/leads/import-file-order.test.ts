@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addAgent, ALWAYS } from '../../../test/support/seed';
+import { contactsRepo } from '../db/repos/contacts';
 import type { Services } from '../index';
 import { importCsvText } from './importer';
 import { testServices } from './test-support';
@@ -67,15 +68,16 @@ function picture(s: Services) {
        FROM clients c ORDER BY name`,
     )
     .all();
-  // Every number and address finds its client through the search index (no stale row).
+  // Every address finds its client through the search index (no stale row), every number
+  // through the numbers' index.
   const find = s.db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM client_search WHERE client_search MATCH ? AND client_id = ?');
-  const contacts = s.db
-    .prepare<[], { client_id: string; token: string }>(
-      `SELECT client_id, 'phones : "' || substr(e164, 3) || '"' AS token FROM client_phones
-       UNION ALL SELECT client_id, 'emails : "' || email || '"' FROM client_emails`,
-    )
-    .all();
-  const unfound = contacts.filter((c) => find.get(c.token, c.client_id)?.n !== 1).map((c) => c.token);
+  const emails = s.db.prepare<[], { client_id: string; token: string }>(`SELECT client_id, 'emails : "' || email || '"' AS token FROM client_emails`).all();
+  const phones = s.db.prepare<[], { client_id: string; e164: string }>('SELECT client_id, e164 FROM client_phones').all();
+  const repo = contactsRepo(s.db);
+  const unfound = [
+    ...emails.filter((c) => find.get(c.token, c.client_id)?.n !== 1).map((c) => c.token),
+    ...phones.filter((p) => !repo.searchPhones(p.e164.slice(2), 50).includes(p.client_id)).map((p) => p.e164),
+  ];
   const rows = s.db.prepare('SELECT count(*) AS n FROM client_search').get();
   return { clients, rows, unfound };
 }

@@ -193,10 +193,10 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         contacts = { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
         contactsOf.set(clientId, contacts);
       }
-      // A stored client that gains a number or an address: its search row goes now (found by
-      // what it has now) and is written again once the file's rows are in. One that gains
-      // nothing keeps its row as it is.
-      if (!fresh && !reindexed.has(clientId) && (lead.phones.some((p) => !contacts.phones.has(p.e164)) || lead.emails.some((e) => !contacts.emails.has(e)))) {
+      // A stored client that gains an address: its search row goes now (found by what it has
+      // now) and is written again once the file's rows are in. A new number needs nothing
+      // more than its own row (numbers are searched through their index).
+      if (!fresh && !reindexed.has(clientId) && lead.emails.some((e) => !contacts.emails.has(e))) {
         repo.deleteSearchRows(clientId);
         reindexed.add(clientId);
       }

@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { leads } from './0002-leads';
 import { desk } from './0003-desk';
 import { sync } from './0004-sync';
+import { phoneSearch } from './0005-phone-search';
 
 /** Every migration, in order. Add a file per change; never edit a released one. */
-export const migrations: readonly Migration[] = [initial, leads, desk, sync];
+export const migrations: readonly Migration[] = [initial, leads, desk, sync, phoneSearch];

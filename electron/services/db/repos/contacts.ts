@@ -11,6 +11,7 @@ import type {
   PhoneKind,
   Tag,
 } from '../../../../shared/domain/model';
+import { PHONE_LOCAL_SQL } from '../migrations/0005-phone-search';
 import { bool, statementCache } from '../sql';
 
 export interface ClientRow {
@@ -197,13 +198,37 @@ export function contactsRepo(db: Database) {
     read(clientId: string): ClientBundle | undefined {
       return readBundle(clientId);
     },
-    /** Full-text search; `match` is an FTS5 query built by the caller from typed text. */
-    search(match: string, limit: number): string[] {
+    /**
+     * Full-text search over names and e-mails; `match` is an FTS5 query built by the caller
+     * from typed text. Each of `phoneDigits` must also start one of the client's numbers
+     * (see {@link PHONE_MATCH_SQL}).
+     */
+    search(match: string, limit: number, phoneDigits: readonly string[] = []): string[] {
       // No ORDER BY rank: ranking every prefix match of "Tre" among a million names costs more than
       // the agent gains; the index's own order with an early LIMIT keeps typing instant.
-      return stmt<SearchRow>('SELECT client_id FROM client_search WHERE client_search MATCH ? LIMIT ?')
-        .all(match, limit)
+      const phones = phoneDigits.map(() => ` AND EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = s.client_id AND ${PHONE_MATCH_SQL})`).join('');
+      return stmt<SearchRow>(`SELECT s.client_id FROM client_search s WHERE client_search MATCH ?${phones} LIMIT ?`)
+        .all(match, ...phoneDigits.flatMap(phonePatterns), limit)
         .map((r) => r.client_id);
+    },
+    /**
+     * Live clients with a number that starts with these digits: with its country code
+     * (`1514…`, `33…`), without it (`514…` for +1 numbers), or without the area code
+     * (`5550…`). Each reading is a range of an index, so any number of digits costs the same.
+     */
+    searchPhones(digits: string, limit: number): string[] {
+      const found: string[] = [];
+      const readings: [sql: string, from: string][] = [
+        [PHONE_RANGE_SQL, `+${digits}`],
+        [PHONE_RANGE_SQL, `+1${digits}`],
+        [PHONE_LOCAL_RANGE_SQL, digits],
+      ];
+      for (const [sql, from] of readings) {
+        if (found.length >= limit) break;
+        // Digits sort before ':', so [from, from + ':') is every number that starts with `from`.
+        for (const r of stmt<{ client_id: string }>(sql).all(from, `${from}:`, limit)) if (!found.includes(r.client_id)) found.push(r.client_id);
+      }
+      return found.slice(0, limit);
     },
     summaries(clientIds: readonly string[]) {
       return clientIds.map((id) => {
@@ -220,19 +245,15 @@ export function contactsRepo(db: Database) {
     /**
      * Deletes a client's search rows without scanning the whole FTS table: `client_id` is
      * UNINDEXED there, so `DELETE … WHERE client_id = ?` reads every row (seconds at a
-     * million clients). The row is found through an indexed token the client has (a phone,
-     * an e-mail, else the name), then deleted by rowid. Call it before changing the client's
-     * phones, e-mails or name; the full scan remains only for a client with none of them.
+     * million clients). The row is found through an indexed token the client has (an e-mail,
+     * else the name), then deleted by rowid. Call it before changing the client's e-mails or
+     * name; the full scan remains only for a client with neither.
      */
     deleteSearchRows(clientId: string): void {
       const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
       const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
-      const phones = stmt<{ e164: string }>('SELECT e164 FROM client_phones WHERE client_id = ?').all(clientId);
       const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
-      const probes = [
-        ...phones.map((p) => `phones : ${phrase(phoneSearchTokens(p.e164).split(' ')[0] ?? p.e164)}`),
-        ...emails.map((e) => `emails : ${phrase(e.email)}`),
-      ];
+      const probes = emails.map((e) => `emails : ${phrase(e.email)}`);
       const name = client ? `${client.first_name} ${client.last_name}`.trim() : '';
       if (name) probes.push(`name : ${phrase(name)}`);
       for (const match of probes) {
@@ -245,7 +266,7 @@ export function contactsRepo(db: Database) {
       if (probes.length === 0) stmt('DELETE FROM client_search WHERE client_id = ?').run(clientId);
     },
     /**
-     * Rewrites a client's search row from its current names, e-mails and phones. Tokens
+     * Rewrites a client's search row from its current names and e-mails. Tokens
      * that were removed must be deleted by the caller first (deleteSearchRows) while the
      * old values are still there to find the row by.
      */
@@ -255,16 +276,14 @@ export function contactsRepo(db: Database) {
     },
     /**
      * Writes the search rows of these clients (of every client when null) in one statement,
-     * from their current names, e-mails and phones (`poste_phone_tokens`, registered by
-     * openDatabase, is phoneSearchTokens). The one definition of a search row: a single
-     * refresh, an import's file and a first sync all write it here. Old rows are the caller's
-     * to delete first.
+     * from their current names and e-mails (numbers are searched through their own indexes,
+     * see `searchPhones`). The one definition of a search row: a single refresh, an import's
+     * file and a first sync all write it here. Old rows are the caller's to delete first.
      */
     insertSearchRows(clientIds: readonly string[] | null): void {
-      const select = `INSERT INTO client_search (client_id, name, emails, phones)
+      const select = `INSERT INTO client_search (client_id, name, emails)
         SELECT c.id, c.first_name || ' ' || c.last_name,
-          coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), ''),
-          coalesce((SELECT group_concat(poste_phone_tokens(e164), ' ' ORDER BY rowid) FROM client_phones WHERE client_id = c.id), '')
+          coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '')
         FROM clients c`;
       if (clientIds === null) stmt(select).run();
       else if (clientIds.length > 0) stmt(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(clientIds));
@@ -285,14 +304,26 @@ export function contactsRepo(db: Database) {
 }
 export type ContactsRepo = ReturnType<typeof contactsRepo>;
 
-/**
- * The tokens a phone is found by while typing: the national number (5145550199), with the
- * country code (15145550199) and the local part (5550199), so any typed prefix matches.
- */
-export function phoneSearchTokens(e164: string): string {
-  const digits = e164.replace(/\D/g, '');
-  const national = digits.startsWith('1') && digits.length === 11 ? digits.slice(1) : digits;
-  return [national, digits, national.slice(3)].filter((t, i, all) => t && all.indexOf(t) === i).join(' ');
+/** Live clients with a number in [?, ?), in number order (`client_phones_e164`), LIMIT ?. */
+export const PHONE_RANGE_SQL = `SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id
+  WHERE p.e164 >= ? AND p.e164 < ? AND c.merged_into IS NULL ORDER BY p.e164 LIMIT ?`;
+const PHONE_LOCAL = `(${PHONE_LOCAL_SQL.replaceAll('e164', 'p.e164')})`;
+/** The same by the number without its area code (`client_phones_local`). */
+export const PHONE_LOCAL_RANGE_SQL = `SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id
+  WHERE ${PHONE_LOCAL} >= ? AND ${PHONE_LOCAL} < ? AND c.merged_into IS NULL ORDER BY ${PHONE_LOCAL} LIMIT ?`;
+
+/** The three ways typed digits may start a number, as GLOB patterns (see {@link PHONE_MATCH_SQL}). */
+function phonePatterns(digits: string): string[] {
+  if (!/^\d+$/.test(digits)) throw new Error(`phone digits expected, got "${digits.slice(0, 20)}"`);
+  return [`+${digits}*`, `+1${digits}*`, `${digits}*`];
 }
+
+/**
+ * SQL true when a phone row (alias `p`) starts with typed digits, three ways: with its
+ * country code, without it (+1 numbers), without the area code. Binds {@link phonePatterns}.
+ * For a filter on one client's few numbers; a search by digits alone reads index ranges
+ * instead (`searchPhones`).
+ */
+const PHONE_MATCH_SQL = `(p.e164 GLOB ? OR p.e164 GLOB ? OR ${PHONE_LOCAL} GLOB ?)`;
 
 export { bool };
