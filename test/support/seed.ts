@@ -60,7 +60,9 @@ export function addClient(
       T,
     );
   }
-  db.prepare('INSERT INTO client_search (client_id, name, emails) VALUES (?, ?, ?)').run(id, `${c.firstName} ${c.lastName}`, (c.emails ?? []).join(' '));
+  db.prepare(
+    'INSERT INTO client_search (rowid, client_id, name, emails) SELECT rowid, id, ?, ? FROM clients WHERE id = ?',
+  ).run(`${c.firstName} ${c.lastName}`, (c.emails ?? []).join(' '), id);
   return id;
 }
 

@@ -95,6 +95,38 @@ describe('search by phone digits (indexed number ranges, not full-text)', () => 
   });
 });
 
+describe("a client's search row", () => {
+  it("sits under its client's rowid, and is rewritten in place, even when the two have drifted apart", () => {
+    const { s, ids } = setUp();
+    const repo = contactsRepo(s.db);
+    const rowOf = (id: string) =>
+      s.db.prepare('SELECT rowid, emails FROM client_search WHERE client_id = ?').get(id) as {
+        rowid: number;
+        emails: string;
+      };
+    const clientRowid = (id: string) =>
+      (s.db.prepare('SELECT rowid FROM clients WHERE id = ?').get(id) as { rowid: number }).rowid;
+    expect(rowOf(ids.eloise).rowid).toBe(clientRowid(ids.eloise));
+    s.db
+      .prepare(
+        "INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES ('e2', ?, 'eloise@travail.ca', 'x', 'x')",
+      )
+      .run(ids.eloise);
+    repo.refreshSearch(ids.eloise);
+    expect(rowOf(ids.eloise)).toEqual({
+      rowid: clientRowid(ids.eloise),
+      emails: 'eloise.cote@exemple.ca eloise@travail.ca',
+    });
+    // As a VACUUM might leave it: the row under another rowid. Found by its e-mail instead.
+    s.db.prepare('UPDATE client_search SET rowid = 9999 WHERE client_id = ?').run(ids.marc);
+    repo.refreshSearch(ids.marc);
+    expect(s.db.prepare('SELECT count(*) AS n FROM client_search WHERE client_id = ?').get(ids.marc)).toEqual({ n: 1 });
+    expect(rowOf(ids.marc).rowid).toBe(clientRowid(ids.marc));
+    expect(s.db.prepare('SELECT count(*) AS n FROM client_search').get()).toEqual({ n: 5 });
+    s.close();
+  });
+});
+
 describe('a cache from before numbers left the full-text index (migration 5)', () => {
   it('rebuilds the search rows from names and e-mails, leaves merged records out, and indexes the numbers', () => {
     const db = new Database(':memory:');

@@ -153,9 +153,11 @@ export class DemoWriter {
   private readonly branchStmt: Insert | null;
 
   private readonly on: Record<DemoTable, boolean>;
+  /** The client just written: its search row takes its rowid (contactsRepo.insertSearchRows). */
+  private lastClient: { id: string; rowid: number | bigint } | null = null;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly rng: Prng,
     tables: ReadonlySet<DemoTable> = new Set(DEMO_TABLES),
   ) {
@@ -183,7 +185,7 @@ export class DemoWriter {
       numbered(7, ''),
     );
     this.emailStmt = insert('client_emails', 'id,client_id,email,created_at,updated_at', numbered(5, ''));
-    this.searchStmt = insert('client_search', 'client_id,name,emails');
+    this.searchStmt = insert('client_search', 'rowid,client_id,name,emails');
     this.oppStmt = insert(
       'opportunities',
       'id,client_id,type,financing_source,provider,provider_ref,department,status,tag,manager_id,handled_by,handled_at,' +
@@ -262,7 +264,7 @@ export class DemoWriter {
 
   client(first: string, last: string, language: string, cre: string | null, createdAt: string): string {
     const id = this.rng.uuid();
-    if (this.on.clients) this.clientStmt.run(id, first, last, language, cre, createdAt, createdAt);
+    if (this.on.clients) this.lastClient = { id, rowid: this.clientStmt.run(id, first, last, language, cre, createdAt, createdAt).lastInsertRowid };
     this.counts.clients++;
     return id;
   }
@@ -283,7 +285,9 @@ export class DemoWriter {
   /** The client_search row, in the format of `contactsRepo.refreshSearch` (numbers have their own index). */
   search(clientId: string, first: string, last: string, emails: readonly string[]): void {
     if (!this.on.client_search) return;
-    this.searchStmt.run(clientId, `${first} ${last}`, emails.join(' '));
+    const rowid =
+      this.lastClient?.id === clientId ? this.lastClient.rowid : (this.db.prepare('SELECT rowid FROM clients WHERE id = ?').pluck().get(clientId) as number);
+    this.searchStmt.run(rowid, clientId, `${first} ${last}`, emails.join(' '));
   }
 
   opportunity(o: OpportunityValues): string {

@@ -16,7 +16,8 @@ export const PHONE_LOCAL_SQL = "CASE WHEN substr(e164, 2, 1) = '1' THEN substr(e
  * building a search row cost (a million-client demo, every import, every first sync); as
  * ranges of sorted numbers they cost one small index, and any number of typed digits reads
  * straight from it. Names and e-mails stay in FTS5, rebuilt here without the phone column
- * (merged-away records have no search row, as before).
+ * (merged-away records have no search row, as before), each row under its client's rowid so
+ * that rewriting a client's row is a read by rowid instead of a search for it.
  */
 export const phoneSearch: Migration = {
   version: 5,
@@ -28,8 +29,8 @@ CREATE VIRTUAL TABLE client_search USING fts5(
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3 4 5 6 7'
 );
-INSERT INTO client_search (client_id, name, emails)
-  SELECT c.id, c.first_name || ' ' || c.last_name,
+INSERT INTO client_search (rowid, client_id, name, emails)
+  SELECT c.rowid, c.id, c.first_name || ' ' || c.last_name,
     coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '')
   FROM clients c WHERE c.merged_into IS NULL;
 CREATE INDEX client_phones_local ON client_phones((${PHONE_LOCAL_SQL}), client_id);

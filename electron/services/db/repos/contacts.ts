@@ -245,11 +245,16 @@ export function contactsRepo(db: Database) {
     /**
      * Deletes a client's search rows without scanning the whole FTS table: `client_id` is
      * UNINDEXED there, so `DELETE … WHERE client_id = ?` reads every row (seconds at a
-     * million clients). The row is found through an indexed token the client has (an e-mail,
-     * else the name), then deleted by rowid. Call it before changing the client's e-mails or
-     * name; the full scan remains only for a client with neither.
+     * million clients). A search row's rowid is its client's, so it is one read. Should the
+     * two ever differ (a VACUUM renumbers implicit rowids), the row is found through an indexed
+     * token the client has (an e-mail, else the name), then deleted by rowid. Call it before
+     * changing the client's e-mails or name; the full scan remains only for a client with
+     * neither.
      */
     deleteSearchRows(clientId: string): void {
+      // The row carries its client's rowid (insertSearchRows): one read by rowid, checked.
+      const rowid = stmt<{ rowid: number }>('SELECT rowid FROM clients WHERE id = ?').get(clientId)?.rowid;
+      if (rowid !== undefined && stmt('DELETE FROM client_search WHERE rowid = ? AND client_id = ?').run(rowid, clientId).changes > 0) return;
       const client = stmt<{ first_name: string; last_name: string }>('SELECT first_name, last_name FROM clients WHERE id = ?').get(clientId);
       const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
       const emails = stmt<{ email: string }>('SELECT email FROM client_emails WHERE client_id = ?').all(clientId);
@@ -277,12 +282,13 @@ export function contactsRepo(db: Database) {
     /**
      * Writes the search rows of these clients (of every client when null) in one statement,
      * from their current names and e-mails (numbers are searched through their own indexes,
-     * see `searchPhones`). The one definition of a search row: a single refresh, an import's
-     * file and a first sync all write it here. Old rows are the caller's to delete first.
+     * see `searchPhones`), under the client's own rowid (deleteSearchRows finds it by that).
+     * The one definition of a search row: a single refresh, an import's file and a first sync
+     * all write it here. Old rows are the caller's to delete first.
      */
     insertSearchRows(clientIds: readonly string[] | null): void {
-      const select = `INSERT INTO client_search (client_id, name, emails)
-        SELECT c.id, c.first_name || ' ' || c.last_name,
+      const select = `INSERT INTO client_search (rowid, client_id, name, emails)
+        SELECT c.rowid, c.id, c.first_name || ' ' || c.last_name,
           coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '')
         FROM clients c`;
       if (clientIds === null) stmt(select).run();
