@@ -6,7 +6,7 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { ServiceError } from '../../shared/ipc/result';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
-import { agentsRepo, isOnShift } from './db/repos/agents';
+import { agentsRepo, isOnShift, type AgentRow, type ShiftRow } from './db/repos/agents';
 import { contactsRepo } from './db/repos/contacts';
 import { toContactRecord } from './contacts/record';
 import { exactKeys, planSearch } from './contacts/search';
@@ -75,11 +75,9 @@ export function createServices(options: ServicesOptions) {
     return options.sipAccountOverride ? { ...current, sip: options.sipAccountOverride } : current;
   }
 
-  function agentSummaries(): AgentSummary[] {
-    const { timeZone } = settings();
-    const shifts = agents.shifts();
-    const at = now();
-    return agents.list().map((a) => ({
+  /** One agent as the contract shows it, on shift or not now (the centre's time zone). */
+  function summarise(a: AgentRow, shifts: readonly ShiftRow[], at: Date, timeZone: string): AgentSummary {
+    return {
       id: a.id,
       name: a.name,
       role: a.role,
@@ -92,30 +90,27 @@ export function createServices(options: ServicesOptions) {
         at,
         timeZone,
       ),
-    }));
+    };
+  }
+
+  function agentSummaries(): AgentSummary[] {
+    const { timeZone } = settings();
+    const shifts = agents.shifts();
+    const at = now();
+    return agents.list().map((a) => summarise(a, shifts, at, timeZone));
   }
 
   /** Who uses this console: the chosen agent, else the demo's Marc, else the first agent. */
   function currentAgent(): AgentSummary | null {
-    // The ring's hot path asks this on every call: the chosen agent alone, without
-    // summarising (and computing the shifts of) the whole directory.
+    // The ring's hot path asks this on every call: that agent alone, without summarising
+    // (and computing the shifts of) the whole directory, chosen or not.
     const chosenId = settings().agentId;
-    const chosen = chosenId ? agents.get(chosenId) : undefined;
-    if (chosen) {
-      const shifts = agents.shifts().filter((s) => s.agent_id === chosen.id);
-      return {
-        id: chosen.id,
-        name: chosen.name,
-        role: chosen.role,
-        extension: chosen.extension,
-        email: chosen.email,
-        sipUri: chosen.sip_uri,
-        presence: chosen.presence,
-        onShift: isOnShift(shifts, now(), settings().timeZone),
-      };
+    let chosen = chosenId ? agents.get(chosenId) : undefined;
+    if (!chosen) {
+      const list = agents.list();
+      chosen = list.find((a) => a.id === 'marc') ?? list.find((a) => a.role === 'agent');
     }
-    const list = agentSummaries();
-    return list.find((a) => a.id === 'marc') ?? list.find((a) => a.role === 'agent') ?? null;
+    return chosen ? summarise(chosen, agents.shifts(), now(), settings().timeZone) : null;
   }
 
   const work = workRepo(db);

@@ -48,15 +48,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-let lastParts: { at: number; timeZone: string; parts: ZonedParts } | null = null;
+/** Parts already read, by time zone and instant (Intl's formatToParts is the slow part). */
+const partsRead = new Map<string, ZonedParts>();
+const PARTS_KEPT = 4096;
 
 /** The wall-clock parts of an instant in a time zone. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  // One scenario asks about the same `now` for every agent: answer the repeat from memory.
-  const at = instant.getTime();
-  if (lastParts && lastParts.at === at && lastParts.timeZone === timeZone) return { ...lastParts.parts };
-  const parts = readParts(instant, timeZone);
-  lastParts = { at, timeZone, parts };
+  // A ring asks about the same few instants again and again (now for every agent, the
+  // client's meetings and activities for every rule): answer repeats from memory.
+  const key = `${timeZone}|${instant.getTime()}`;
+  let parts = partsRead.get(key);
+  if (parts === undefined) {
+    parts = readParts(instant, timeZone);
+    if (partsRead.size >= PARTS_KEPT) partsRead.clear();
+    partsRead.set(key, parts);
+  }
   return { ...parts };
 }
 
