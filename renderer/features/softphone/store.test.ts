@@ -70,12 +70,18 @@ describe('softphone store', () => {
       vi.useRealTimers();
     });
 
-    it('is held until the bridge reveals it, then shown once', () => {
+    /** A store on fake timers, attached to a fake engine, Julie's phone ringing (c1). */
+    function ringing() {
       vi.useFakeTimers();
       const store = createSoftphoneStore();
       const { engine, emitter } = fakeEngine();
-      store.getState().actions.attach(engine);
+      const detach = store.getState().actions.attach(engine);
       emitter.emit('incomingCall', call({}));
+      return { store, emitter, detach };
+    }
+
+    it('is held until the bridge reveals it, then shown once', () => {
+      const { store } = ringing();
       expect(store.getState().ringing).toEqual([]);
       expect(store.getState().calls).toEqual([]);
       store.getState().actions.reveal('c1');
@@ -89,11 +95,7 @@ describe('softphone store', () => {
     });
 
     it('is shown anyway when no screen-pop comes in time', () => {
-      vi.useFakeTimers();
-      const store = createSoftphoneStore();
-      const { engine, emitter } = fakeEngine();
-      store.getState().actions.attach(engine);
-      emitter.emit('incomingCall', call({}));
+      const { store } = ringing();
       vi.advanceTimersByTime(RING_REVEAL_MS - 1);
       expect(store.getState().ringing).toEqual([]);
       vi.advanceTimersByTime(1);
@@ -101,11 +103,7 @@ describe('softphone store', () => {
     });
 
     it('keeps the latest state while held, and shows a call answered or ended before its pop at once', () => {
-      vi.useFakeTimers();
-      const store = createSoftphoneStore();
-      const { engine, emitter } = fakeEngine();
-      store.getState().actions.attach(engine);
-      emitter.emit('incomingCall', call({}));
+      const { store, emitter } = ringing();
       emitter.emit('callUpdated', call({ waiting: true }));
       expect(store.getState().calls).toEqual([]);
       store.getState().actions.reveal('c1');
@@ -125,11 +123,7 @@ describe('softphone store', () => {
     });
 
     it('is shown when the store detaches from the engine', () => {
-      vi.useFakeTimers();
-      const store = createSoftphoneStore();
-      const { engine, emitter } = fakeEngine();
-      const detach = store.getState().actions.attach(engine);
-      emitter.emit('incomingCall', call({}));
+      const { store, detach } = ringing();
       detach();
       expect(store.getState().ringing.map((c) => c.id)).toEqual(['c1']);
     });
