@@ -123,6 +123,14 @@ describe("a client's search row", () => {
     expect(s.db.prepare('SELECT count(*) AS n FROM client_search WHERE client_id = ?').get(ids.marc)).toEqual({ n: 1 });
     expect(rowOf(ids.marc).rowid).toBe(clientRowid(ids.marc));
     expect(s.db.prepare('SELECT count(*) AS n FROM client_search').get()).toEqual({ n: 5 });
+    // A stale row under Julie's rowid (its client long gone) gives way to hers.
+    s.db.prepare('DELETE FROM client_search WHERE client_id = ?').run(ids.julie);
+    s.db
+      .prepare("INSERT INTO client_search (rowid, client_id, name, emails) VALUES (?, 'gone', 'Ancien Client', '')")
+      .run(clientRowid(ids.julie));
+    repo.insertSearchRows([ids.julie]);
+    expect(rowOf(ids.julie).rowid).toBe(clientRowid(ids.julie));
+    expect(s.db.prepare("SELECT count(*) AS n FROM client_search WHERE client_id = 'gone'").get()).toEqual({ n: 0 });
     s.close();
   });
 });

@@ -287,7 +287,9 @@ export function contactsRepo(db: Database) {
      * all write it here. Old rows are the caller's to delete first.
      */
     insertSearchRows(clientIds: readonly string[] | null): void {
-      const select = `INSERT INTO client_search (rowid, client_id, name, emails)
+      // OR REPLACE: a row left under this rowid by a client since deleted (SQLite reuses the
+      // highest rowid) gives way instead of failing the caller's import, merge or sync.
+      const select = `INSERT OR REPLACE INTO client_search (rowid, client_id, name, emails)
         SELECT c.rowid, c.id, c.first_name || ' ' || c.last_name,
           coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '')
         FROM clients c`;
