@@ -17,7 +17,7 @@ const verdict = (rules: Verdict['rules'], extra: Partial<Verdict> = {}): Verdict
 });
 
 const record = (activities: Partial<ContactRecord['activities'][number]>[], meetings: Partial<ContactRecord['meetings'][number]>[] = []) =>
-  ({ activities, meetings }) as unknown as ContactRecord;
+  ({ activities, meetings, opportunities: [{ id: 'o1', managerId: 'julie' }] }) as unknown as ContactRecord;
 
 describe('the countdown of a rule’s window', () => {
   const now = new Date('2026-03-10T18:00:00Z');
@@ -37,6 +37,14 @@ describe('the countdown of a rule’s window', () => {
       { kind: 'note', opportunityId: 'o1', at: '2026-03-10T16:30:00Z', meetingId: null, note: 'PDR J2 R1 + TEXTO' },
     ]);
     expect(ruleWindow(verdict(['CB-1']), noted, now)).toEqual({ kind: '3h', until: '2026-03-10T19:30:00.000Z' });
+  });
+
+  it('leaves out the manager’s own follow-up, as CB-1 does', () => {
+    const r = record([
+      { kind: 'note', opportunityId: 'o1', at: '2026-03-10T17:30:00Z', meetingId: null, note: 'PDR J1 R2', agentId: 'julie' },
+      { kind: 'follow_up', opportunityId: 'o1', at: '2026-03-10T16:00:00Z', meetingId: null, agentId: 'luc' },
+    ]);
+    expect(ruleWindow(verdict(['CB-1']), r, now)).toEqual({ kind: '3h', until: '2026-03-10T19:00:00.000Z' });
   });
 
   it('counts 72 h from the no-show follow-up (NS-1)', () => {

@@ -22,7 +22,9 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
   if (rule === 'SMS-3a' && verdict.reservedUntil) return open('3min', Date.parse(verdict.reservedUntil));
   if (!record) return null;
   if (rule === 'CB-1' || rule === 'CB-3') {
-    const followUp = record.activities.find((a) => isFollowUp(a) && a.opportunityId === verdict.opportunityId);
+    // As CB-1 reads it: the latest follow-up on the OPP by someone other than its manager.
+    const manager = record.opportunities.find((o) => o.id === verdict.opportunityId)?.managerId ?? null;
+    const followUp = record.activities.find((a) => isFollowUp(a) && a.opportunityId === verdict.opportunityId && a.agentId !== manager);
     return followUp ? open('3h', Date.parse(followUp.at) + 3 * HOUR) : null;
   }
   if (rule === 'NS-1') {
