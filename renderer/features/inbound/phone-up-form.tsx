@@ -18,25 +18,25 @@ const EMPTY: Form = { firstName: '', lastName: '', language: 'fr', email: '', me
 export function PhoneUpForm({ client, me, channel }: { client: PosteClient; me: AgentSummary | null; channel: Channel }) {
   const { t } = useTranslation('inbound');
   const { busy, createPhoneUp } = useInboundStore();
-  const type = newOpportunityType(t, channel);
+  const oppType = newOpportunityType(t, channel);
   const [form, setForm] = useState<Form>(EMPTY);
-  const field = (key: keyof Form, type = 'text', extra: Record<string, unknown> = {}) => (
+  const field = (key: keyof Form, inputType = 'text', extra: Record<string, unknown> = {}) => (
     <label className={`pop-field pop-field--${key}`}>
       {t(`form.${key}`)}
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...extra} />
+      <input type={inputType} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...extra} />
     </label>
   );
   return (
     <form
       className="pop-form"
-      aria-label={t('form.title', { type })}
+      aria-label={t('form.title', { type: oppType })}
       onSubmit={(event) => {
         event.preventDefault();
         void createPhoneUp(client, form).then((ok) => ok && setForm(EMPTY));
       }}
     >
-      <h3>{t('form.title', { type })}</h3>
-      <p className="pop-note">{t('form.status', { name: me?.name ?? '—', type })}</p>
+      <h3>{t('form.title', { type: oppType })}</h3>
+      <p className="pop-note">{t('form.status', { name: me?.name ?? '—', type: oppType })}</p>
       <div className="pop-grid">
         {field('firstName', 'text', { required: true, maxLength: 80 })}
         {field('lastName', 'text', { required: true, maxLength: 80 })}
