@@ -106,6 +106,19 @@ describe('Marc takes a call from Catherine Lavoie on the console’s softphone',
 
   it('shows her record and the PU-1b verdict while her phone still rings, then Marc answers from the screen-pop', async () => {
     expect(pu1b).toBeDefined();
+    // The ringing call and its screen-pop are drawn in one commit: note what the page holds when
+    // the first of the two appears.
+    expect(await page.locator('.pop, .sp-call--ringing').count()).toBe(0);
+    await page.evaluate(() => {
+      const seen = window as unknown as { firstDrawn?: { pop: boolean; ringing: boolean } };
+      const observer = new MutationObserver(() => {
+        const drawn = { pop: document.querySelector('.pop') !== null, ringing: document.querySelector('.sp-call--ringing') !== null };
+        if (!drawn.pop && !drawn.ringing) return;
+        seen.firstDrawn = drawn;
+        observer.disconnect();
+      });
+      observer.observe(document.body, { subtree: true, childList: true });
+    });
     const clientCall: string = await catherine.run((h, uri) => h.engine.call(uri), MARC_URI);
     await visible(page.getByRole('region', { name: '1 · Identité' }).getByText(/Catherine/).first());
     await visible(page.getByText('Règle PU-1b').first());
@@ -114,6 +127,7 @@ describe('Marc takes a call from Catherine Lavoie on the console’s softphone',
     // Still ringing at Catherine's end: the record came before the answer.
     const before: string = await catherine.run((h, id) => h.engine.getCall(id)?.state, clientCall);
     expect(['calling', 'proceeding']).toContain(before);
+    expect(await page.evaluate(() => (window as unknown as { firstDrawn?: unknown }).firstDrawn)).toEqual({ pop: true, ringing: true });
 
     const live = page.getByRole('group', { name: 'Appel en cours de Catherine Lavoie' });
     await live.getByRole('button', { name: 'Répondre', exact: true }).click();
