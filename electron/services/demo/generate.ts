@@ -191,15 +191,17 @@ const APPEND_ORDER_INDEXES = new Set([
  * Gets the open transaction ready for a bulk load: drops the random-order indexes of the
  * `written` tables and the triggers of the `quiet` tables (the team-sync outbox triggers:
  * demo rows are local, and a table with triggers cannot take SQLite's fast copy), and
- * defers FTS merges. `finish()` rebuilds and recreates everything from the schema's own
- * text. All of it runs inside the caller's transaction: no other connection ever sees the
- * schema without them.
+ * defers FTS merges. `rebuild()` puts back what belongs to the `written` tables (their
+ * indexes, built from the finished tables, their triggers, the FTS merge) and may run while
+ * another process still writes the other tables; `finish()` puts back whatever is left,
+ * from the schema's own text. All of it runs inside the caller's transaction: no other
+ * connection ever sees the schema without them.
  */
 export function prepareBulkLoad(
   db: Database,
   written: ReadonlySet<DemoTable>,
   quiet: ReadonlySet<DemoTable> = written,
-): { finish(): void } {
+): { rebuild(): void; finish(): void } {
   const schema = db
     .prepare(
       "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL",
@@ -212,11 +214,22 @@ export function prepareBulkLoad(
   );
   for (const o of dropped)
     db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} "${o.name.replaceAll('"', '""')}"`);
-  const search = written.has('client_search') ? deferSearchMerges(db) : null;
+  let search = written.has('client_search') ? deferSearchMerges(db) : null;
+  let pending = dropped;
+  const restore = (which: (o: (typeof dropped)[number]) => boolean) => {
+    for (const o of pending) if (which(o)) db.exec(o.sql);
+    pending = pending.filter((o) => !which(o));
+  };
   return {
-    finish() {
-      for (const o of dropped) db.exec(o.sql);
+    rebuild() {
+      restore((o) => written.has(o.tbl as DemoTable));
       search?.finish();
+      search = null;
+    },
+    finish() {
+      restore(() => true);
+      search?.finish();
+      search = null;
     },
   };
 }
