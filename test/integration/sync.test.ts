@@ -270,6 +270,42 @@ describe('two consoles on one team database', () => {
     await closeConsole(julie);
   });
 
+  it('the cable is pulled while a pull waits on the server → the cycle fails quietly, the console works offline, nothing escapes to crash the host', async () => {
+    const marc = await openConsole('marc');
+    await connectConsole(marc);
+    // Hold Marc's next pull on the server: its first query reads tombstones.
+    const locker = adminClient();
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE tombstones IN ACCESS EXCLUSIVE MODE');
+    try {
+      const service = syncServiceOf(marc.services.context);
+      const cycle = service.syncNow();
+      const start = Date.now();
+      for (;;) {
+        const waiting = await admin.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'poste_marc' AND wait_event_type = 'Lock'",
+        );
+        if (waiting.rows[0]!.n > 0) break;
+        if (Date.now() - start > 5000) throw new Error('Marc’s pull never reached the lock');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // The pooled connection is checked out, mid-query: pg fails the query and also emits
+      // 'error' on the connection, which must be heard (or the host dies of it).
+      marc.wire.setOnline(false);
+      await cycle;
+      expect(service.status().state).toBe('offline');
+      expect(marc.services.inbound.preview(PHONE, 'phone').verdict.rules.length).toBeGreaterThan(0);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    marc.wire.setOnline(true);
+    await dispatch(marc.services.handlers, 'sync:now', {});
+    expect(syncServiceOf(marc.services.context).status()).toMatchObject({ state: 'online', pending: 0 });
+    await closeConsole(marc);
+  });
+
   it('Marc’s console dies after the server committed part of its outbox → restarted, every change lands exactly once', async () => {
     const file = join(dir, 'marc-crash.db');
     const secrets = memorySecretStore();

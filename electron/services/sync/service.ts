@@ -150,6 +150,32 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
     return pool;
   }
 
+  /**
+   * One exchange on a pooled connection. While a connection is checked out the pool no longer
+   * hears its errors (pg-pool removes its idle listener), and a connection cut mid-exchange
+   * makes pg emit 'error' besides failing the query: unheard, that event is an uncaught
+   * exception that takes the whole host down. It is heard here; the failed query carries the
+   * failure to the cycle, and a connection that failed goes back broken so the pool drops it
+   * instead of lending it out again (perhaps mid-transaction).
+   */
+  async function withClient<T>(p: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await p.connect();
+    let failed: Error | undefined;
+    const onError = (error: Error) => {
+      failed ??= error;
+    };
+    client.on('error', onError);
+    try {
+      return await work(client);
+    } catch (error) {
+      failed ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(failed);
+    }
+  }
+
   async function drop(): Promise<void> {
     const [p, l] = [pool, listener];
     pool = null;
@@ -162,12 +188,10 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
     for (;;) {
       const batch = store.outbox(batchSize);
       if (batch.length === 0) return pushed;
-      const client = await p.connect();
-      let outcomes;
       const conflicts: ConflictRecord[] = [];
       const corrections: { tbl: string; rowId: string; server: Record<string, string | number | null> | null }[] = [];
-      try {
-        outcomes = await pushBatch(client, batch);
+      await withClient(p, async (client) => {
+        const outcomes = await pushBatch(client, batch);
         options?.afterPushCommit?.(batch);
         const at = c.now().toISOString();
         for (const [i, outcome] of outcomes.entries()) {
@@ -179,9 +203,7 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
           const rule = outcome.rule ?? (await winnerRule(client, clientId, winner));
           conflicts.push(explainConflict(change, outcome, { winner: store.agentName(winner) }, clientId, rule, at));
         }
-      } finally {
-        client.release();
-      }
+      });
       const applied = store.finishPush(batch, corrections, conflicts, c.now().toISOString());
       pushed += batch.length;
       for (const conflict of conflicts) {
@@ -213,14 +235,8 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
     let window = pageSize;
     for (;;) {
       const cursor = store.state().cursor;
-      const client = await p.connect();
-      let page;
-      try {
-        page = await pullPage(client, cursor, pageSize, window);
-        window = page.nextWindow;
-      } finally {
-        client.release();
-      }
+      const page = await withClient(p, (client) => pullPage(client, cursor, pageSize, window));
+      window = page.nextWindow;
       if (page.cursor === cursor) return rows;
       const applied = store.applyPull(page, c.now().toISOString(), deferSearch);
       rows += applied.rows;
