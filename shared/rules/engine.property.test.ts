@@ -344,7 +344,7 @@ function involved(s: Scenario): Set<string> {
 }
 
 const ALL_KINDS = ['call', 'blead_call', 'sms', 'email', 'redirect', 'result', 'follow_up', 'note'] as const;
-/** Kinds that are never a relance (a `note` is one when it reads « PDR … », FU-2). */
+/** Kinds that are not a relance, unless their note reads « PDR … » (FU-2). */
 const NOT_FOLLOW_UP = ['call', 'blead_call', 'sms', 'email', 'redirect', 'result', 'note'] as const;
 
 describe('rules engine metamorphic properties', () => {

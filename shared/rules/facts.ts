@@ -57,10 +57,11 @@ export interface Facts {
 
 /**
  * A follow-up (relance) of the client: an activity logged as `follow_up` (the contract's kind
- * for it; rules.md: « a follow-up on a no-show carries the meeting's meetingId »), or a note
- * in the follow-up format 001 §4 asks the agent to leave (« PDR J3 R1 + TEXTO », FU-2), since
- * 001 §5 transfers the call « à l'agent qui a laissé la note ». Other calls, texts or results
- * are not: a call the agent merely took, or a result, says nothing of who followed up.
+ * for it; rules.md: « a follow-up on a no-show carries the meeting's meetingId »), or any
+ * activity carrying a note in the follow-up format 001 §4 asks the agent to leave (« PDR J3 R1
+ * + TEXTO », FU-2), since 001 §5 transfers the call « à l'agent qui a laissé la note »: a call
+ * or a text logged with « PDR J2 R1 » is that relance and its note. Other calls, texts or
+ * results are not: a call the agent merely took, or a result, says nothing of who followed up.
  */
 const FOLLOW_UP_NOTE = /^\s*PDR\b/i;
 
@@ -69,7 +70,16 @@ const FOLLOW_UP_NOTE = /^\s*PDR\b/i;
  * console's countdown (a record's activities) reads a relance exactly as the rules do.
  */
 export function isFollowUp(a: { kind: string; note?: string | null | undefined }): boolean {
-  return a.kind === 'follow_up' || (a.kind === 'note' && FOLLOW_UP_NOTE.test(a.note ?? ''));
+  return a.kind === 'follow_up' || FOLLOW_UP_NOTE.test(a.note ?? '');
+}
+
+/**
+ * True when the activity concerns this OPP: logged on it, or on the client record without an
+ * OPP (a relance of the client is one of each of their files: 001 §5 « Si le client rappelle
+ * […] suivant la relance »).
+ */
+export function concerns(a: { opportunityId?: string | null | undefined }, opportunityId: string): boolean {
+  return a.opportunityId === undefined || a.opportunityId === null || a.opportunityId === opportunityId;
 }
 
 /** Most recent first by an ISO field; ties keep input order (stable sort). */

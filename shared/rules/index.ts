@@ -3,7 +3,7 @@
  * string), `decide` returns its verdict. See docs/rules.md for the catalogue and the contract.
  */
 export { decide } from './engine';
-export { isFollowUp } from './facts';
+export { concerns, isFollowUp } from './facts';
 export {
   DEFAULT_TIME_ZONE,
   RULE_IDS,

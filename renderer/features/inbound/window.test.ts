@@ -47,6 +47,16 @@ describe('the countdown of a rule’s window', () => {
     expect(ruleWindow(verdict(['CB-1']), r, now)).toEqual({ kind: '3h', until: '2026-03-10T19:00:00.000Z' });
   });
 
+  it('counts from a follow-up on the client’s record (no OPP) or a call noted « PDR », not from another OPP’s (CB-1, NS-1)', () => {
+    const r = record([
+      { kind: 'follow_up', opportunityId: 'o0', at: '2026-03-10T17:45:00Z', meetingId: null, agentId: 'luc' },
+      { kind: 'call', opportunityId: null, at: '2026-03-10T16:15:00Z', meetingId: null, agentId: 'luc', note: 'PDR J2 R1' },
+    ]);
+    expect(ruleWindow(verdict(['CB-1']), r, now)).toEqual({ kind: '3h', until: '2026-03-10T19:15:00.000Z' });
+    const ns = record([{ kind: 'follow_up', opportunityId: null, at: '2026-03-09T10:00:00Z', meetingId: null, agentId: 'luc' }], [{ id: 'm1', status: 'no_show' }]);
+    expect(ruleWindow(verdict(['NS-1']), ns, now)).toEqual({ kind: '72h', until: '2026-03-12T10:00:00.000Z' });
+  });
+
   it('counts 72 h from the no-show follow-up (NS-1)', () => {
     const r = record([{ kind: 'follow_up', opportunityId: 'o1', at: '2026-03-09T12:00:00Z', meetingId: 'm1', agentId: 'luc' }], [{ id: 'm1', status: 'no_show' }]);
     expect(ruleWindow(verdict(['NS-1']), r, now)).toEqual({ kind: '72h', until: '2026-03-12T12:00:00.000Z' });

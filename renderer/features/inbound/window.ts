@@ -1,5 +1,5 @@
 import type { ContactRecord } from '../../../shared/ipc/dto';
-import { isFollowUp } from '../../../shared/rules';
+import { concerns, isFollowUp } from '../../../shared/rules';
 import type { Verdict } from '../../../shared/rules/scenario';
 
 export interface RuleWindow {
@@ -22,19 +22,20 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
   if (rule === 'SMS-3a' && verdict.reservedUntil) return open('3min', Date.parse(verdict.reservedUntil));
   if (!record) return null;
   if (rule === 'CB-1' || rule === 'CB-3') {
-    // As CB-1 reads it: the latest follow-up on the OPP by someone other than its manager.
+    // As CB-1 reads it: the latest follow-up on the OPP, or on the client's record without an
+    // OPP, by someone other than its manager.
     const manager = record.opportunities.find((o) => o.id === verdict.opportunityId)?.managerId ?? null;
-    const followUp = record.activities.find((a) => isFollowUp(a) && a.opportunityId === verdict.opportunityId && a.agentId !== manager);
+    const followUp = record.activities.find((a) => isFollowUp(a) && concerns(a, verdict.opportunityId ?? '') && a.agentId !== manager);
     return followUp ? open('3h', Date.parse(followUp.at) + 3 * HOUR) : null;
   }
   if (rule === 'NS-1') {
     // As NS-1 reads it: the booker's (the verdict's owner's) latest activity on the no-show, or
-    // their latest follow-up on its OPP (activities come newest first).
+    // their latest follow-up on its OPP or on the client's record (activities come newest first).
     const noShows = new Set(record.meetings.filter((m) => m.status === 'no_show').map((m) => m.id));
     const followUp = record.activities.find(
       (a) =>
         a.agentId === verdict.owner &&
-        ((a.meetingId !== null && noShows.has(a.meetingId)) || (isFollowUp(a) && a.opportunityId === verdict.opportunityId)),
+        ((a.meetingId !== null && noShows.has(a.meetingId)) || (isFollowUp(a) && concerns(a, verdict.opportunityId ?? ''))),
     );
     return followUp ? open('72h', Date.parse(followUp.at) + 72 * HOUR) : null;
   }

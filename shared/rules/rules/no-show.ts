@@ -1,6 +1,6 @@
 /** NS-1, NS-2, NS-3: the client's latest meeting is a no-show. */
 import type { Facts } from '../facts';
-import { isFollowUp, isOpen, latestBy } from '../facts';
+import { concerns, isFollowUp, isOpen, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
 import { atEn, atFr, fileAction, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
 import type { ScenarioActivity, ScenarioMeeting, ScenarioOpportunity } from '../scenario';
@@ -20,13 +20,15 @@ interface NoShow {
 
 /**
  * A follow-up of the no-show by its booker: an activity after the meeting (and not after now)
- * that carries the meeting's id, or a follow-up (`isFollowUp`) on the meeting's OPP without one.
+ * that carries the meeting's id, or a follow-up (`isFollowUp`) without one on the meeting's OPP or
+ * on the client record (no OPP): « sans que l'agent initial ait fait un suivi » is about the
+ * client's follow-up, not the file it was logged on.
  */
 function isFollowUpOf(f: Facts, m: ScenarioMeeting, a: ScenarioActivity): boolean {
   const t = toMs(a.at);
   if (a.agentId !== m.bookedBy || t <= toMs(m.at) || t > f.nowMs) return false;
   if (a.meetingId !== undefined) return a.meetingId === m.id;
-  return isFollowUp(a) && a.opportunityId === m.opportunityId;
+  return isFollowUp(a) && concerns(a, m.opportunityId);
 }
 
 /** The client's latest (non-cancelled) meeting when it is a no-show. */

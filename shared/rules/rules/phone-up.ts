@@ -3,7 +3,7 @@
  * PU-2, PU-1a / CB-4, PU-1b, CB-1, CB-3, NL-1b, PU-1c / CB-2 / NL-1a — tried in that order.
  */
 import type { Facts } from '../facts';
-import { isFollowUp, latestBy } from '../facts';
+import { concerns, isFollowUp, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
 import { assignAction, atEn, atFr, nameOf, predicateEn, predicateFr, stateEn, stateFr, oppName } from '../outcome';
 import type { RuleId, ScenarioActivity, ScenarioOpportunity } from '../scenario';
@@ -27,7 +27,7 @@ function handledOpp(f: Facts): HandledOpp | null {
   if (!opp || opp.managerId === null || !f.isHandled(opp)) return null;
   const m = opp.managerId;
   const last = latestBy(
-    f.activities.filter((a) => a.opportunityId === opp.id && isFollowUp(a) && a.agentId !== m && toMs(a.at) <= f.nowMs),
+    f.activities.filter((a) => concerns(a, opp.id) && isFollowUp(a) && a.agentId !== m && toMs(a.at) <= f.nowMs),
     (a) => a.at,
   );
   const isRecent = last !== undefined && f.nowMs - toMs(last.at) <= CALLBACK_WINDOW_MS;
