@@ -39,7 +39,10 @@ export async function extraFigures(context: BenchContext): Promise<Figure[]> {
   );
   try {
     await attempt(context, figures, paintName, 'ms', 50, 'p95', async () => {
-      const paint = await measureInvitePaint({ dataDir, calls: context.quick ? 20 : 40 });
+      // A hundred calls from a console just started, none left out: with forty, the 95th
+      // percentile was the second or third slowest call, one of the first few the page and
+      // the host had ever handled, so it moved by 10 ms from run to run.
+      const paint = await measureInvitePaint({ dataDir, calls: context.quick ? 20 : 100 });
       return { name: paintName, unit: 'ms', ...paint, budget: 50, kind: 'max', on: 'p95' };
     });
   } finally {
