@@ -43,6 +43,8 @@ export interface ServicesOptions {
   sipAccountOverride?: SipAccount;
   /** Background work (expiry every hour, watched folders): the hosts turn it on; tests and tools leave it off. */
   background?: boolean;
+  /** WAL checkpoints on a worker thread (db/checkpointer.ts); by default where `background` is on. */
+  checkpointThread?: boolean;
 }
 
 /** The console's services behind the contract, the same for both hosts. */
@@ -253,7 +255,7 @@ export function createServices(options: ServicesOptions) {
       }, WARM_UP_DELAY_MS)
     : null;
   warmUp?.unref();
-  const checkpointer = startCheckpointer(db, logger);
+  const checkpointer = startCheckpointer(db, logger, { thread: options.checkpointThread ?? options.background ?? false });
 
   return {
     db,
@@ -267,7 +269,7 @@ export function createServices(options: ServicesOptions) {
     async close(): Promise<void> {
       if (warmUp) clearTimeout(warmUp);
       leadsBackground?.stop();
-      checkpointer.stop();
+      await checkpointer.stop();
       await stopSync(context);
       db.close();
     },

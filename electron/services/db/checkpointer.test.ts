@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,35 +12,41 @@ afterEach(() => {
 });
 
 describe('the WAL checkpointer', () => {
-  it('moves committed pages into the database between writes, not inside them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
-    dirs.push(dir);
-    const file = join(dir, 'cache.sqlite');
-    const db = openDatabase(file);
-    const checkpointer = startCheckpointer(db, silentLogger, 50);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
-    db.exec('CREATE TABLE filler (b BLOB) STRICT');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const before = statSync(file).size;
-    // 4 MB committed: over SQLite's default 1,000-page automatic checkpoint, under the backstop.
-    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1024))');
-    db.transaction(() => {
-      for (let i = 0; i < 4000; i++) insert.run();
-    })();
-    // The commit did not checkpoint: the pages are only in the WAL.
-    expect(statSync(file).size).toBe(before);
-    const deadline = Date.now() + 5000;
-    while (statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);
-    checkpointer.stop();
-    db.close();
-  });
+  for (const thread of [false, true]) {
+    it(`moves committed pages into the database between writes, not inside them (${thread ? 'worker thread' : 'timer'})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
+      dirs.push(dir);
+      const file = join(dir, 'cache.sqlite');
+      const db = openDatabase(file);
+      const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 50, thread });
+      expect(checkpointer.mode).toBe(thread ? 'worker' : 'timer');
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+      db.exec('CREATE TABLE filler (b BLOB) STRICT');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const before = statSync(file).size;
+      // 4 MB committed: over SQLite's default 1,000-page automatic checkpoint, under the backstop.
+      const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1024))');
+      db.transaction(() => {
+        for (let i = 0; i < 4000; i++) insert.run();
+      })();
+      // The commit did not checkpoint: the pages are only in the WAL.
+      expect(statSync(file).size).toBe(before);
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);
+      await checkpointer.stop();
+      // Nothing else holds the file once stopped: closing the last connection removes the WAL.
+      db.close();
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    });
+  }
 
   it('leaves an in-memory database (no WAL) as it is', () => {
     const db = openDatabase(':memory:');
-    const checkpointer = startCheckpointer(db, silentLogger, 50);
+    const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 50, thread: true });
+    expect(checkpointer.mode).toBe('none');
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    checkpointer.stop();
+    void checkpointer.stop();
     db.close();
   });
 });

@@ -1,19 +1,78 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log/logger';
 
 /**
  * WAL checkpoints off the agent's path. SQLite's default copies the WAL back into the database
  * inside whichever commit crosses 1,000 pages, so one « Lead suivant » in fifty paid 10–20 ms
- * for pages other writes left. Here a timer checkpoints every second (PASSIVE: it never waits
- * for a reader), so each checkpoint is small and happens between the agent's actions; the
- * automatic one stays as a backstop for a long burst of writes, at 64 MB.
+ * for pages other writes left. Here a PASSIVE checkpoint (it never waits for a reader or a
+ * writer) runs every second, so each is small; the automatic one stays as a backstop for a
+ * long burst of writes, at 64 MB.
+ *
+ * The hosts run it on a worker thread with its own connection: copying pages back and syncing
+ * the file then happen on the other core, while this thread answers a ring or commits the next
+ * file of an import (a timer here could only run between them, and not at all during a burst
+ * of imports, which then paid for the backstop inside their commits). Tests and tools, and a
+ * host where the worker cannot start, use a timer on this thread.
  */
 export const CHECKPOINT_EVERY_MS = 1000;
 export const BACKSTOP_PAGES = 16_384;
 
-export function startCheckpointer(db: Database, logger: Logger, everyMs = CHECKPOINT_EVERY_MS): { stop(): void } {
-  if (db.memory) return { stop: () => undefined };
+export interface Checkpointer {
+  /** Where the checkpoints run. */
+  readonly mode: 'worker' | 'timer' | 'none';
+  /** Stops checkpointing; resolves once the worker's connection is closed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The worker's code, CommonJS run from a string, so that both hosts (the web host under tsx,
+ * Electron's bundled main) start it without a second entry point to build and ship. It loads
+ * the same better-sqlite3 the host loaded, by resolved path.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+let failed = false;
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    failed = false;
+  } catch (error) {
+    if (!failed) parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+    failed = true;
+  }
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export function startCheckpointer(
+  db: Database,
+  logger: Logger,
+  options: { everyMs?: number; thread?: boolean } = {},
+): Checkpointer {
+  const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
+  if (db.memory) return { mode: 'none', stop: async () => undefined };
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  if (options.thread) {
+    try {
+      return onWorker(db, logger, everyMs);
+    } catch (error) {
+      logger.warn('WAL checkpoints: no worker thread, checkpointing on a timer', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return onTimer(db, logger, everyMs);
+}
+
+function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
   let failed = false;
   const timer = setInterval(() => {
     if (!db.open) return;
@@ -27,5 +86,29 @@ export function startCheckpointer(db: Database, logger: Logger, everyMs = CHECKP
     }
   }, everyMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    mode: 'timer',
+    stop: async () => clearInterval(timer),
+  };
+}
+
+function onWorker(db: Database, logger: Logger, everyMs: number): Checkpointer {
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, everyMs } });
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('message', (message: { failed?: string }) => {
+    if (message.failed) logger.warn('WAL checkpoint failed; retrying', { error: message.failed });
+  });
+  worker.on('error', (error) => {
+    // The backstop still checkpoints inside commits; say so once.
+    logger.warn('WAL checkpoint worker stopped; the automatic checkpoint remains', { error: error.message });
+  });
+  return {
+    mode: 'worker',
+    async stop() {
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
 }
