@@ -12,13 +12,20 @@ afterEach(() => {
 });
 
 describe('the WAL checkpointer', () => {
-  for (const thread of [false, true]) {
-    it(`moves committed pages into the database between writes, not inside them (${thread ? 'worker thread' : 'timer'})`, async () => {
+  const ways = [
+    { way: 'timer', thread: false },
+    { way: 'worker thread', thread: true },
+    { way: 'worker that cannot load SQLite, then a timer', thread: true, sqliteModule: '/nonexistent/better-sqlite3.js' },
+  ];
+  for (const { way, thread, sqliteModule } of ways) {
+    it(`moves committed pages into the database between writes, not inside them (${way})`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
       dirs.push(dir);
       const file = join(dir, 'cache.sqlite');
       const db = openDatabase(file);
-      const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 50, thread });
+      const warnings: string[] = [];
+      const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+      const checkpointer = startCheckpointer(db, logger, { everyMs: 50, thread, ...(sqliteModule ? { sqliteModule } : {}) });
       expect(checkpointer.mode).toBe(thread ? 'worker' : 'timer');
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
       db.exec('CREATE TABLE filler (b BLOB) STRICT');
@@ -34,6 +41,7 @@ describe('the WAL checkpointer', () => {
       const deadline = Date.now() + 5000;
       while (statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);
+      expect(warnings).toEqual(sqliteModule ? ['WAL checkpoint worker stopped; checkpointing on a timer'] : []);
       await checkpointer.stop();
       // Nothing else holds the file once stopped: closing the last connection removes the WAL.
       db.close();

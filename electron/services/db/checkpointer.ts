@@ -55,14 +55,19 @@ parentPort.on('message', () => {
 export function startCheckpointer(
   db: Database,
   logger: Logger,
-  options: { everyMs?: number; thread?: boolean } = {},
+  options: {
+    everyMs?: number;
+    thread?: boolean;
+    /** The better-sqlite3 the worker loads; by default the one this thread loaded (tests break it). */
+    sqliteModule?: string;
+  } = {},
 ): Checkpointer {
   const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
   if (db.memory) return { mode: 'none', stop: async () => undefined };
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   if (options.thread) {
     try {
-      return onWorker(db, logger, everyMs);
+      return onWorker(db, logger, everyMs, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
     } catch (error) {
       logger.warn('WAL checkpoints: no worker thread, checkpointing on a timer', {
         error: error instanceof Error ? error.message : String(error),
@@ -92,21 +97,26 @@ function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
   };
 }
 
-function onWorker(db: Database, logger: Logger, everyMs: number): Checkpointer {
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+function onWorker(db: Database, logger: Logger, everyMs: number, module: string): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, everyMs } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let fallback: Checkpointer | null = null;
+  let stopped = false;
   worker.on('message', (message: { failed?: string }) => {
     if (message.failed) logger.warn('WAL checkpoint failed; retrying', { error: message.failed });
   });
   worker.on('error', (error) => {
-    // The backstop still checkpoints inside commits; say so once.
-    logger.warn('WAL checkpoint worker stopped; the automatic checkpoint remains', { error: error.message });
+    // The worker could not start or died (a native module it cannot load, say): this thread
+    // takes the checkpoints over.
+    logger.warn('WAL checkpoint worker stopped; checkpointing on a timer', { error: error.message });
+    if (!stopped && !fallback) fallback = onTimer(db, logger, everyMs);
   });
   return {
     mode: 'worker',
     async stop() {
+      stopped = true;
+      await fallback?.stop();
       worker.postMessage('stop');
       await exited;
     },
