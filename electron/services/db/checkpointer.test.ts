@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
 import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer';
@@ -48,6 +49,33 @@ describe('the WAL checkpointer', () => {
       expect(existsSync(`${file}-wal`)).toBe(false);
     });
   }
+
+  it('keeps a process that awaits stop() alive until the worker has closed its connection', () => {
+    // In a process of its own: under the test runner something else always keeps it alive.
+    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
+    dirs.push(dir);
+    const root = resolve(import.meta.dirname, '../../..');
+    const script = join(dir, 'stop.ts');
+    writeFileSync(
+      script,
+      `import { existsSync } from 'node:fs';
+import { openDatabase } from ${JSON.stringify(join(root, 'electron/services/db/connection.ts'))};
+import { startCheckpointer } from ${JSON.stringify(join(root, 'electron/services/db/checkpointer.ts'))};
+import { silentLogger } from ${JSON.stringify(join(root, 'electron/services/log/logger.ts'))};
+const file = ${JSON.stringify(join(dir, 'cache.sqlite'))};
+const db = openDatabase(file);
+const checkpointer = startCheckpointer(db, silentLogger, { thread: true });
+void (async () => {
+  await checkpointer.stop();
+  db.close();
+  process.stdout.write(existsSync(file + '-wal') ? 'wal left' : 'closed');
+})();
+`,
+    );
+    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('closed');
+  });
 
   it('leaves an in-memory database (no WAL) as it is', () => {
     const db = openDatabase(':memory:');

@@ -117,6 +117,9 @@ function onWorker(db: Database, logger: Logger, everyMs: number, module: string)
     async stop() {
       stopped = true;
       await fallback?.stop();
+      // Unreferenced, the worker would not keep the process alive while it closes, and a
+      // caller awaiting this with nothing else to do would simply end, its await unfinished.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
