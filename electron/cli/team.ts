@@ -93,6 +93,9 @@ export async function runTeamCommand(command: TeamCommand, io: TeamIo, connect =
     cache = new Database(file, { readonly: true, fileMustExist: true });
   }
   const client = connect();
+  // A connection that drops mid-command fails the query under way, which says so plainly;
+  // pg also emits 'error' on the client, which unheard would end the command with a stack.
+  client.on('error', () => undefined);
   try {
     await client.connect();
     if (command.kind === 'migrate') {
