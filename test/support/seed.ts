@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { contactsRepo } from '../../electron/services/db/repos/contacts';
 import type {
   ActivityKind,
   AgentRole,
@@ -60,9 +61,8 @@ export function addClient(
       T,
     );
   }
-  db.prepare(
-    'INSERT INTO client_search (rowid, client_id, name, emails) SELECT rowid, id, ?, ? FROM clients WHERE id = ?',
-  ).run(`${c.firstName} ${c.lastName}`, (c.emails ?? []).join(' '), id);
+  // The search row as the console writes it (its one definition).
+  contactsRepo(db).insertSearchRows([id]);
   return id;
 }
 

@@ -19,7 +19,7 @@ const term = (token: string) => `${FIELDS} : "${token}"*`;
 export function planSearch(typed: string): SearchPlan | null {
   const text = typed.normalize('NFC').trim();
   if (text === '') return null;
-  if (/^[\d\s().+\-/.]+$/.test(text)) {
+  if (/^[\d\s().+\-/]+$/.test(text)) {
     const digits = text.replace(/\D/g, '');
     return digits.length < 3 ? null : { kind: 'phone', digits };
   }
@@ -47,12 +47,11 @@ export function planSearch(typed: string): SearchPlan | null {
   }
   // Digits with only punctuation about them (« 514 555 0199 # ») are a number after all.
   if (words.length === 0) return { kind: 'phone', digits: numbers.join('') };
-  const phoneDigits = numbers;
   return {
     kind: 'text',
     match: tokens.map(term).join(' AND '),
-    words: phoneDigits.length > 0 ? words.map(term).join(' AND ') : null,
-    phoneDigits,
+    words: numbers.length > 0 ? words.map(term).join(' AND ') : null,
+    phoneDigits: numbers,
   };
 }
 

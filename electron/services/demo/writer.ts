@@ -157,7 +157,7 @@ export class DemoWriter {
   private lastClient: { id: string; rowid: number | bigint } | null = null;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly rng: Prng,
     tables: ReadonlySet<DemoTable> = new Set(DEMO_TABLES),
   ) {
@@ -285,9 +285,9 @@ export class DemoWriter {
   /** The client_search row, in the format of `contactsRepo.refreshSearch` (numbers have their own index). */
   search(clientId: string, first: string, last: string, emails: readonly string[]): void {
     if (!this.on.client_search) return;
-    const rowid =
-      this.lastClient?.id === clientId ? this.lastClient.rowid : (this.db.prepare('SELECT rowid FROM clients WHERE id = ?').pluck().get(clientId) as number);
-    this.searchStmt.run(rowid, clientId, `${first} ${last}`, emails.join(' '));
+    // Written right after its client (both generators do), under that client's rowid.
+    if (this.lastClient?.id !== clientId) throw new Error(`the search row of ${clientId} must follow its client`);
+    this.searchStmt.run(this.lastClient.rowid, clientId, `${first} ${last}`, emails.join(' '));
   }
 
   opportunity(o: OpportunityValues): string {
