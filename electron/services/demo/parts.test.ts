@@ -111,7 +111,50 @@ describe('the demo on two processes', () => {
     }
     expect(readdirSync(dir).filter((f) => f.includes('demo-part'))).toEqual([]);
   }, 60_000);
+
+  it('on failure leaves the database as it was and no scratch file behind', async () => {
+    // A phone row already holding the id the demo will give its first phone: the parent's
+    // insert fails half-way, with the helper process still writing.
+    const reference = openDatabase(':memory:');
+    generateDemo(reference, { clients: 1500, seed: 12, now: NOW });
+    const taken = reference.prepare('SELECT id FROM client_phones ORDER BY id LIMIT 1').get() as { id: string };
+    reference.close();
+    const dir = tempDir();
+    const file = join(dir, 'poste.sqlite');
+    const before = openDatabase(file);
+    before.pragma('foreign_keys = OFF');
+    before
+      .prepare(
+        "INSERT INTO client_phones (id, client_id, e164, kind, created_at, updated_at) VALUES (?, 'gone', '+15145550100', 'home', 'x', 'x')",
+      )
+      .run(taken.id);
+    before.close();
+
+    await expect(generateDemoFile(file, { clients: 1500, seed: 12, now: NOW }, { parallel: true })).rejects.toThrow(
+      /UNIQUE constraint failed: client_phones\.id/,
+    );
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM client_phones').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT count(*) AS n FROM agents').get()).toEqual({ n: 0 });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index'").get()).toEqual(indexCount());
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('demo-part'))).toEqual([]);
+  }, 60_000);
 });
+
+/** How many indexes a fresh cache has (a failed load must not leave any dropped). */
+function indexCount(): { n: number } {
+  const db = openDatabase(':memory:');
+  try {
+    return db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index'").get() as { n: number };
+  } finally {
+    db.close();
+  }
+}
 
 describe('the command line', () => {
   const io = () => {
