@@ -6,7 +6,9 @@
  * chats, calls) into the real one and builds its indexes while the child is still busy; the
  * split keeps the two sides about equally long. The scratch tables are then copied in with
  * `INSERT INTO … SELECT *`, which SQLite turns into a raw record-order copy (the "transfer
- * optimization": identical schema, empty destination, foreign keys off).
+ * optimization": identical schema, empty destination, foreign keys off). The other core is
+ * not left idle at the end: the kernel writes the file out while the copy runs, and the
+ * scratch file is deleted while the switch back to WAL syncs.
  *
  * For the command line (run through tsx); small demos and the app use `generateDemo`.
  */
@@ -75,6 +77,7 @@ async function generateInTwo(db: Db, file: string, opts: ReturnType<typeof check
   const partFile = join(dirname(file), `.${basename(file)}.demo-part-${process.pid}`);
   const partFiles = ['', '-journal', '-wal', '-shm'].map((suffix) => partFile + suffix);
   for (const f of partFiles) rmSync(f, { force: true });
+  const removePart = () => Promise.all(partFiles.map((f) => rm(f, { force: true })));
   // The scratch database gets the same schema, in rollback-journal mode so that the child
   // alone writes it while it is attached here.
   const part = new Database(partFile);
@@ -117,7 +120,7 @@ async function generateInTwo(db: Db, file: string, opts: ReturnType<typeof check
     attached = false;
     // Deleting two gigabytes takes a second or two: done on libuv's threads while this
     // thread waits for the sync below.
-    removal = Promise.all(partFiles.map((f) => rm(f, { force: true })));
+    removal = removePart();
     return summary(counts);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -127,7 +130,7 @@ async function generateInTwo(db: Db, file: string, opts: ReturnType<typeof check
     restore();
     child.kill();
     if (attached) db.exec(`DETACH DATABASE ${ATTACHED}`);
-    await (removal ?? Promise.all(partFiles.map((f) => rm(f, { force: true }))));
+    await (removal ?? removePart());
   }
 }
 
