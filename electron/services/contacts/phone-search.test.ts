@@ -133,6 +133,41 @@ describe("a client's search row", () => {
     expect(s.db.prepare("SELECT count(*) AS n FROM client_search WHERE client_id = 'gone'").get()).toEqual({ n: 0 });
     s.close();
   });
+
+  it('is rewritten for several clients at once, in any order, and goes with a client no longer stored', () => {
+    const { s, ids, search } = setUp();
+    const repo = contactsRepo(s.db);
+    const addEmail = (id: string, email: string) =>
+      s.db
+        .prepare("INSERT INTO client_emails (id, client_id, email, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')")
+        .run(`e-${email}`, id, email);
+    addEmail(ids.marc, 'mtremblay@garage.ca');
+    addEmail(ids.eloise, 'eloise@travail.ca');
+    // A stale row under Julie's rowid (its client long gone) gives way to hers here too.
+    const julieRowid = (s.db.prepare('SELECT rowid FROM clients WHERE id = ?').get(ids.julie) as { rowid: number })
+      .rowid;
+    s.db.prepare('DELETE FROM client_search WHERE client_id = ?').run(ids.julie);
+    s.db
+      .prepare("INSERT INTO client_search (rowid, client_id, name, emails) VALUES (?, 'gone', 'Ancien Client', '')")
+      .run(julieRowid);
+    // Amélie leaves the cache (a colleague deleted her, through sync).
+    s.db.prepare('DELETE FROM client_phones WHERE client_id = ?').run(ids.amelie);
+    s.db.prepare('DELETE FROM clients WHERE id = ?').run(ids.amelie);
+
+    s.db.transaction(() => repo.refreshSearchRows([ids.marc, ids.amelie, ids.julie, ids.eloise]))();
+
+    expect(search('garage')).toEqual([ids.marc]);
+    expect(search('travail')).toEqual([ids.eloise]);
+    expect(search('marc.tremblay514')).toEqual([ids.marc]);
+    expect(search('Julie')).toEqual([ids.julie]);
+    expect(search('Amélie')).toEqual([]);
+    expect(search('Ancien')).toEqual([]);
+    const rows = s.db.prepare('SELECT client_id FROM client_search ORDER BY rowid').all() as { client_id: string }[];
+    expect(rows.map((r) => r.client_id).sort()).toEqual([ids.eloise, ids.marc, ids.julie, ids.old].sort());
+    // The full-text index agrees with the rows it indexes.
+    expect(() => s.db.exec("INSERT INTO client_search(client_search) VALUES ('integrity-check')")).not.toThrow();
+    s.close();
+  });
 });
 
 describe('a cache from before numbers left the full-text index (migration 5)', () => {

@@ -193,13 +193,10 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
         contacts = { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
         contactsOf.set(clientId, contacts);
       }
-      // A stored client that gains an address: its search row goes now (found by what it has
-      // now) and is written again once the file's rows are in. A new number needs nothing
-      // more than its own row (numbers are searched through their index).
-      if (!fresh && !reindexed.has(clientId) && lead.emails.some((e) => !contacts.emails.has(e))) {
-        repo.deleteSearchRows(clientId);
-        reindexed.add(clientId);
-      }
+      // A stored client that gains an address has its search row rewritten once the file's
+      // rows are in. A new number needs nothing more than its own row (numbers are searched
+      // through their index).
+      if (!fresh && lead.emails.some((e) => !contacts.emails.has(e))) reindexed.add(clientId);
       addContacts(clientId, contacts, lead);
       joinedClients++;
     } else {
@@ -246,8 +243,10 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   repo.insertEmailRows(emailRows, at);
   repo.insertOpportunityRows(opportunityRows, at);
   repo.insertActivityRows(activityRows);
-  // Search rows, read from what is now stored: new clients, and stored ones that changed.
-  repo.insertSearchRows([...created, ...reindexed]);
+  // Search rows, read from what is now stored: stored clients that changed, then the new ones
+  // (whose rowids are the highest), so that FTS5 sees rowids ascend.
+  repo.refreshSearchRows([...reindexed]);
+  repo.insertSearchRows([...created]);
   return { createdClients, joinedClients, duplicates, clientIds: [...touched], opportunityIds, mergeProposals };
 }
 

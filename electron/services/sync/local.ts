@@ -138,7 +138,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
    */
   function refreshSearch(clientIds: ReadonlySet<string>, emptied = false): void {
     if (clientIds.size <= 200 && !emptied) {
-      for (const id of clientIds) contacts.refreshSearch(id);
+      contacts.refreshSearchRows([...clientIds]);
       return;
     }
     if (!emptied)

@@ -133,6 +133,17 @@ export interface SearchRow {
 /** How many history rows a record carries at most (zone 8 is virtualised). */
 export const HISTORY_LIMIT = 5000;
 
+/** The one definition of a search row: under its client's rowid, the name and the e-mails. */
+const SEARCH_ROWS = `SELECT c.rowid AS rowid, c.id AS client_id, c.first_name || ' ' || c.last_name AS name,
+    coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '') AS emails
+  FROM clients c`;
+interface StoredSearchRow {
+  rowid: number;
+  client_id: string;
+  name: string;
+  emails: string;
+}
+
 /** Client look-ups and the one-read contact record. */
 export function contactsRepo(db: Database) {
   const stmt = statementCache(db);
@@ -276,8 +287,27 @@ export function contactsRepo(db: Database) {
      * old values are still there to find the row by.
      */
     refreshSearch(clientId: string): void {
-      this.deleteSearchRows(clientId);
-      this.insertSearchRows([clientId]);
+      this.refreshSearchRows([clientId]);
+    },
+    /**
+     * refreshSearch for several stored clients. FTS5 keeps a transaction's changes in memory
+     * and writes them out as a new index segment whenever a statement may need undoing (an
+     * INSERT … SELECT opens a statement savepoint) or a rowid goes back; rewriting one row
+     * with INSERT … SELECT thus cost about 300 µs. Here the rows are read first, then written
+     * one by one with single-row statements, in rowid order: about 60 µs a client.
+     */
+    refreshSearchRows(clientIds: readonly string[]): void {
+      if (clientIds.length === 0) return;
+      const rows = stmt<StoredSearchRow>(`${SEARCH_ROWS} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.rowid`).all(JSON.stringify(clientIds));
+      // A client no longer stored (a colleague's deletion, through sync) only loses its row.
+      const found = new Set(rows.map((row) => row.client_id));
+      for (const id of clientIds) if (!found.has(id)) this.deleteSearchRows(id);
+      // OR REPLACE: see insertSearchRows.
+      const write = stmt('INSERT OR REPLACE INTO client_search (rowid, client_id, name, emails) VALUES (?, ?, ?, ?)');
+      for (const row of rows) {
+        this.deleteSearchRows(row.client_id);
+        write.run(row.rowid, row.client_id, row.name, row.emails);
+      }
     },
     /**
      * Writes the search rows of these clients (of every client when null) in one statement,
@@ -289,12 +319,10 @@ export function contactsRepo(db: Database) {
     insertSearchRows(clientIds: readonly string[] | null): void {
       // OR REPLACE: a row left under this rowid by a client since deleted (SQLite reuses the
       // highest rowid) gives way instead of failing the caller's import, merge or sync.
-      const select = `INSERT OR REPLACE INTO client_search (rowid, client_id, name, emails)
-        SELECT c.rowid, c.id, c.first_name || ' ' || c.last_name,
-          coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '')
-        FROM clients c`;
+      const select = `INSERT OR REPLACE INTO client_search (rowid, client_id, name, emails) ${SEARCH_ROWS}`;
       if (clientIds === null) stmt(select).run();
-      else if (clientIds.length > 0) stmt(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(clientIds));
+      // In rowid order, for the reason refreshSearchRows gives.
+      else if (clientIds.length > 0) stmt(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.rowid`).run(JSON.stringify(clientIds));
     },
     /** One phone of the cache (the first by rowid), for warming the ring's read path up. */
     samplePhone(): string | undefined {

@@ -335,6 +335,10 @@ export function leadsRepo(db: Database) {
     insertSearchRows(clientIds: readonly string[]): void {
       contacts.insertSearchRows(clientIds);
     },
+    /** Rewrites the search rows of these stored clients (contactsRepo.refreshSearchRows). */
+    refreshSearchRows(clientIds: readonly string[]): void {
+      contacts.refreshSearchRows(clientIds);
+    },
     setCre(id: string, cre: string, at: string): void {
       stmt('UPDATE clients SET cre = ?, updated_at = ? WHERE id = ? AND cre IS NULL').run(cre, at, id);
     },
