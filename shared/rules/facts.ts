@@ -76,9 +76,12 @@ export function isFollowUp(a: { kind: string; note?: string | null | undefined }
 /**
  * True when the activity concerns this OPP: logged on it, or on the client record without an
  * OPP (a relance of the client is one of each of their files: 001 §5 « Si le client rappelle
- * […] suivant la relance »).
+ * […] suivant la relance »). With no OPP, only the latter.
  */
-export function concerns(a: { opportunityId?: string | null | undefined }, opportunityId: string): boolean {
+export function concerns(
+  a: { opportunityId?: string | null | undefined },
+  opportunityId: string | null | undefined,
+): boolean {
   return a.opportunityId === undefined || a.opportunityId === null || a.opportunityId === opportunityId;
 }
 

@@ -25,7 +25,7 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
     // As CB-1 reads it: the latest follow-up on the OPP, or on the client's record without an
     // OPP, by someone other than its manager.
     const manager = record.opportunities.find((o) => o.id === verdict.opportunityId)?.managerId ?? null;
-    const followUp = record.activities.find((a) => isFollowUp(a) && concerns(a, verdict.opportunityId ?? '') && a.agentId !== manager);
+    const followUp = record.activities.find((a) => isFollowUp(a) && concerns(a, verdict.opportunityId) && a.agentId !== manager);
     return followUp ? open('3h', Date.parse(followUp.at) + 3 * HOUR) : null;
   }
   if (rule === 'NS-1') {
@@ -35,7 +35,7 @@ export function ruleWindow(verdict: Verdict, record: ContactRecord | null, now: 
     const followUp = record.activities.find(
       (a) =>
         a.agentId === verdict.owner &&
-        ((a.meetingId !== null && noShows.has(a.meetingId)) || (isFollowUp(a) && concerns(a, verdict.opportunityId ?? ''))),
+        ((a.meetingId !== null && noShows.has(a.meetingId)) || (isFollowUp(a) && concerns(a, verdict.opportunityId))),
     );
     return followUp ? open('72h', Date.parse(followUp.at) + 72 * HOUR) : null;
   }

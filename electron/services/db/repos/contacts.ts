@@ -282,9 +282,9 @@ export function contactsRepo(db: Database) {
       if (probes.length === 0) stmt('DELETE FROM client_search WHERE client_id = ?').run(clientId);
     },
     /**
-     * Rewrites a client's search row from its current names and e-mails. Tokens
-     * that were removed must be deleted by the caller first (deleteSearchRows) while the
-     * old values are still there to find the row by.
+     * Rewrites a client's search row from its current names and e-mails (refreshSearchRows).
+     * The old row is found by its rowid or, should the two have drifted apart, by the name
+     * and e-mails the client still has (deleteSearchRows).
      */
     refreshSearch(clientId: string): void {
       this.refreshSearchRows([clientId]);
