@@ -63,7 +63,8 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
   const upserts = new Map<string, string>();
   /**
    * The upsert of one row (`?` per column) or, `page`, of a whole page of a table: its rows as
-   * one JSON array of arrays. `WHERE true` tells the parser the ON CONFLICT belongs to the
+   * one JSON array of arrays, read with `jsonb_each` so that each `value ->> i` looks into a
+   * binary row instead of parsing its text again (as leadsRepo's bulk inserts). `WHERE true` tells the parser the ON CONFLICT belongs to the
    * INSERT, not to a join.
    */
   function upsertSql(t: SyncedTable, page = false): string {
@@ -71,7 +72,7 @@ export function syncStore(db: Database, contacts: ContactsRepo) {
     let sql = upserts.get(key);
     if (!sql) {
       const cols = t.columns;
-      const source = page ? `SELECT ${cols.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true` : `VALUES (${cols.map(() => '?').join(', ')})`;
+      const source = page ? `SELECT ${cols.map((_, i) => `value ->> ${i}`).join(', ')} FROM jsonb_each(?) WHERE true` : `VALUES (${cols.map(() => '?').join(', ')})`;
       sql = `INSERT INTO ${t.name} (${cols.join(', ')}) ${source}
         ON CONFLICT(id) DO UPDATE SET ${cols
           .filter((c) => c !== 'id')

@@ -101,12 +101,15 @@ export function leadsRepo(db: Database) {
     // A file of leads is read in three statements and written in one statement per table
     // (chunked): each row still goes through every index, CHECK, foreign key and outbox
     // trigger, but without a round trip from JavaScript per row, several times faster than
-    // row by row at a million clients (see bench/leads.ts).
+    // row by row at a million clients (see bench/leads.ts). The rows go in as one JSON array
+    // of arrays read with `jsonb_each`, whose `value` is each row in binary form, so every
+    // `value ->> i` is a lookup; `json_each` hands each row back as text that each `->>`
+    // parses again (16 columns of an OPP: 6.6 → 2.7 µs a row).
     /** Which of these (provider, provider id) pairs an OPP already carries, as `provider\u0000ref`. */
     existingProviderRefs(pairs: readonly (readonly [string, string])[]): Set<string> {
       const found = new Set<string>();
       const read = stmt<{ provider: string; ref: string }>(
-        `SELECT j.value ->> 0 AS provider, j.value ->> 1 AS ref FROM json_each(?) j
+        `SELECT j.value ->> 0 AS provider, j.value ->> 1 AS ref FROM jsonb_each(?) j
           WHERE EXISTS (SELECT 1 FROM opportunities o WHERE o.provider = j.value ->> 0 AND o.provider_ref = j.value ->> 1)`,
       );
       for (const part of chunks(pairs)) for (const r of read.all(JSON.stringify(part))) found.add(`${r.provider}\u0000${r.ref}`);
@@ -136,7 +139,7 @@ export function leadsRepo(db: Database) {
     insertClientRows(rows: readonly ImportRow[], at: string): void {
       bulk(
         stmt(`INSERT INTO clients (id, first_name, last_name, language, origin, created_at, updated_at)
-          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'import', @at, @at FROM json_each(@rows)`),
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'import', @at, @at FROM jsonb_each(@rows)`),
         rows,
         at,
       );
@@ -145,7 +148,7 @@ export function leadsRepo(db: Database) {
     insertPhoneRows(rows: readonly ImportRow[], at: string): void {
       bulk(
         stmt(`INSERT INTO client_phones (id, client_id, e164, kind, sms_capable, created_at, updated_at)
-          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, @at, @at FROM json_each(@rows)`),
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, @at, @at FROM jsonb_each(@rows)`),
         rows,
         at,
       );
@@ -154,7 +157,7 @@ export function leadsRepo(db: Database) {
     insertEmailRows(rows: readonly ImportRow[], at: string): void {
       bulk(
         stmt(`INSERT INTO client_emails (id, client_id, email, created_at, updated_at)
-          SELECT value ->> 0, value ->> 1, value ->> 2, @at, @at FROM json_each(@rows)`),
+          SELECT value ->> 0, value ->> 1, value ->> 2, @at, @at FROM jsonb_each(@rows)`),
         rows,
         at,
       );
@@ -169,7 +172,7 @@ export function leadsRepo(db: Database) {
             vehicle_year, vehicle_make, vehicle_model, vehicle_trim, vehicle_stock, vehicle_vin, trade_in, origin, created_at, updated_at)
           SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'bdc', 'in_progress', value ->> 5, value ->> 6, value ->> 7,
             value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, 'import', value ->> 15, @at
-          FROM json_each(@rows)`),
+          FROM jsonb_each(@rows)`),
         rows,
         at,
       );
@@ -179,7 +182,7 @@ export function leadsRepo(db: Database) {
       bulk(
         stmt(`INSERT INTO activities (id, client_id, opportunity_id, meeting_id, agent_id, kind, at, note, data, created_at, updated_at)
           SELECT value ->> 0, value ->> 1, value ->> 2, NULL, NULL, value ->> 3, value ->> 4, NULL, value ->> 5, value ->> 4, value ->> 4
-          FROM json_each(@rows)`),
+          FROM jsonb_each(@rows)`),
         rows,
         null,
       );
