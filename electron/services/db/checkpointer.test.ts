@@ -50,6 +50,27 @@ describe('the WAL checkpointer', () => {
     });
   }
 
+  it('on the worker, looks again within moments while writes keep coming, however long its idle pace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
+    dirs.push(dir);
+    const file = join(dir, 'cache.sqlite');
+    const db = openDatabase(file);
+    // An idle pace of ten minutes: only the busy pace can move these pages in time.
+    const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 600_000, busyEveryMs: 20, thread: true });
+    db.exec('CREATE TABLE filler (b BLOB) STRICT');
+    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1024))');
+    for (let round = 1; round <= 3; round++) {
+      db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run();
+      })();
+      const deadline = Date.now() + 10_000;
+      while (statSync(file).size < round * 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThan(round * 2_000_000);
+    }
+    await checkpointer.stop();
+    db.close();
+  });
+
   it('keeps a process that awaits stop() alive until the worker has closed its connection', () => {
     // In a process of its own: under the test runner something else always keeps it alive.
     const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));

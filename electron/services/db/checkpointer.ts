@@ -7,8 +7,8 @@ import type { Logger } from '../log/logger';
  * WAL checkpoints off the agent's path. SQLite's default copies the WAL back into the database
  * inside whichever commit crosses 1,000 pages, so one « Lead suivant » in fifty paid 10–20 ms
  * for pages other writes left. Here a PASSIVE checkpoint (it never waits for a reader or a
- * writer) runs every second, so each is small; the automatic one stays as a backstop for a
- * long burst of writes, at 64 MB.
+ * writer) runs every second, and every 50 ms on the worker while writes stream in, so each
+ * is small; the automatic one stays as a backstop for a long burst of writes, at 64 MB.
  *
  * The hosts run it on a worker thread with its own connection: copying pages back and syncing
  * the file then happen on the other core, while this thread answers a ring or commits the next
@@ -17,6 +17,14 @@ import type { Logger } from '../log/logger';
  * host where the worker cannot start, use a timer on this thread.
  */
 export const CHECKPOINT_EVERY_MS = 1000;
+/**
+ * The worker's pace while frames keep coming in (any in the last `everyMs`). A file of 1,000
+ * ADF leads writes about 16 MB of WAL in a tenth of a second: at one look a second the WAL
+ * grew past the backstop every few files and a commit paid 300–500 ms for it; looking every
+ * 50 ms, each file's pages are back in the database while the next file is being parsed, and
+ * the next commit starts the WAL over from its beginning.
+ */
+export const BUSY_CHECKPOINT_EVERY_MS = 50;
 export const BACKSTOP_PAGES = 16_384;
 
 export interface Checkpointer {
@@ -36,17 +44,26 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 let failed = false;
-const timer = setInterval(() => {
+let copied = -1;
+let changedAt = Date.now();
+let timer;
+const tick = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (result.checkpointed !== copied) changedAt = Date.now();
+    copied = result.checkpointed;
     failed = false;
   } catch (error) {
     if (!failed) parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
     failed = true;
   }
-}, workerData.everyMs);
+  // Frames came in lately: writes are streaming (an import), so look again soon, before
+  // they pile up to the backstop.
+  timer = setTimeout(tick, Date.now() - changedAt < workerData.everyMs ? workerData.busyEveryMs : workerData.everyMs);
+};
+timer = setTimeout(tick, workerData.busyEveryMs);
 parentPort.on('message', () => {
-  clearInterval(timer);
+  clearTimeout(timer);
   db.close();
   parentPort.close();
 });
@@ -57,17 +74,20 @@ export function startCheckpointer(
   logger: Logger,
   options: {
     everyMs?: number;
+    /** The worker's pace while writes stream in (default {@link BUSY_CHECKPOINT_EVERY_MS}). */
+    busyEveryMs?: number;
     thread?: boolean;
     /** The better-sqlite3 the worker loads; by default the one this thread loaded (tests break it). */
     sqliteModule?: string;
   } = {},
 ): Checkpointer {
   const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
+  const busyEveryMs = Math.min(everyMs, options.busyEveryMs ?? BUSY_CHECKPOINT_EVERY_MS);
   if (db.memory) return { mode: 'none', stop: async () => undefined };
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   if (options.thread) {
     try {
-      return onWorker(db, logger, everyMs, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
+      return onWorker(db, logger, { everyMs, busyEveryMs }, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
     } catch (error) {
       logger.warn('WAL checkpoints: no worker thread, checkpointing on a timer', {
         error: error instanceof Error ? error.message : String(error),
@@ -97,8 +117,9 @@ function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
   };
 }
 
-function onWorker(db: Database, logger: Logger, everyMs: number, module: string): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, everyMs } });
+function onWorker(db: Database, logger: Logger, pace: { everyMs: number; busyEveryMs: number }, module: string): Checkpointer {
+  const { everyMs } = pace;
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, ...pace } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let fallback: Checkpointer | null = null;
