@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
-import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer';
+import { BACKSTOP_PAGES, startCheckpointer, withoutBackstop } from './checkpointer';
 import { openDatabase } from './connection';
 
 const dirs: string[] = [];
@@ -68,6 +68,35 @@ describe('the WAL checkpointer', () => {
       expect(statSync(file).size).toBeGreaterThan(round * 2_000_000);
     }
     await checkpointer.stop();
+    db.close();
+  });
+
+  it('withoutBackstop: a large commit leaves its pages in the WAL, and the backstop is back after it, even on failure', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
+    dirs.push(dir);
+    const file = join(dir, 'cache.sqlite');
+    const db = openDatabase(file);
+    db.pragma('wal_autocheckpoint = 100');
+    db.exec('CREATE TABLE filler (b BLOB) STRICT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(file).size;
+    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1024))');
+    const fill = db.transaction((n: number) => {
+      for (let i = 0; i < n; i++) insert.run();
+    });
+    withoutBackstop(db, () => fill(2000));
+    // 2 MB committed past a 100-page backstop, and the database file has not grown.
+    expect(statSync(file).size).toBe(before);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(100);
+    expect(() =>
+      withoutBackstop(db, () => {
+        throw new Error('bad file');
+      }),
+    ).toThrow('bad file');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(100);
+    // The same commit with the backstop in place copies the pages in before it returns.
+    fill(10);
+    expect(statSync(file).size).toBeGreaterThan(before + 2_000_000);
     db.close();
   });
 

@@ -1,3 +1,4 @@
+import { withoutBackstop } from '../db/checkpointer';
 import { newId } from '../db/ids';
 import type { Tag } from '../../../shared/domain/model';
 import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
@@ -271,7 +272,8 @@ export function importLeads(
   let report: ImportReport;
   try {
     const { leads, warnings } = read();
-    report = deps.db.transaction(() => {
+    // The checkpointer's worker copies the file's pages back after the commit, on the other core.
+    report = withoutBackstop(deps.db, () => deps.db.transaction(() => {
       const written = writeLeads(deps, leads, repo);
       repo.insertBatch({
         source: meta.source,
@@ -287,7 +289,7 @@ export function importLeads(
         at,
       });
       return { fileName, source: meta.source, status: 'imported' as const, leads: leads.length, errors: [], warnings, ...written };
-    }).immediate();
+    }).immediate());
   } catch (error) {
     const problems: ImportProblem[] =
       error instanceof ImportError
