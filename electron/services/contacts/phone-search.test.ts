@@ -78,19 +78,38 @@ describe('search by phone digits (indexed number ranges, not full-text)', () => 
     s.close();
   });
 
-  it('reads each range from its index, in index order: no scan, no sort', () => {
+  it('reads each range from the number index, in index order: no scan of a table, no sort', () => {
     const { s } = setUp();
-    const plan = (sql: string) =>
-      (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('+1514', '+1514:', 20) as { detail: string }[])
+    const plan = (sql: string, from: string) =>
+      (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(from, `${from}:`, 20) as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ');
-    expect(plan(PHONE_RANGE_SQL)).toMatch(
+    expect(plan(PHONE_RANGE_SQL, '+1514')).toMatch(
       /SEARCH p USING (COVERING )?INDEX client_phones_e164 \(e164>\? AND e164<\?\)/,
     );
-    expect(plan(PHONE_LOCAL_RANGE_SQL)).toMatch(
-      /SEARCH p USING (COVERING )?INDEX client_phones_local \(<expr>>\? AND <expr><\?\)/,
+    // Without the area code: each head found by a seek, then one range under each.
+    const local = plan(PHONE_LOCAL_RANGE_SQL, '5550');
+    expect(local).toMatch(/SEARCH client_phones USING COVERING INDEX client_phones_e164 \(e164>\?\)/);
+    expect(local).toMatch(/SEARCH p USING COVERING INDEX client_phones_e164 \(e164>\? AND e164<\?\)/);
+    for (const p of [plan(PHONE_RANGE_SQL, '+1514'), local]) {
+      // The only scans are of the heads (a handful of rows computed on the way), never a table.
+      expect(
+        p.match(/SCAN \w+/g)?.filter((m) => m !== 'SCAN heads' && m !== 'SCAN h' && m !== 'SCAN CONSTANT') ?? [],
+      ).toEqual([]);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    }
+    s.close();
+  });
+
+  it('finds numbers under every area and country code, however many', () => {
+    const { s, ids } = setUp();
+    const repo = contactsRepo(s.db);
+    // 30 more area codes, each with one 555-0199 number: all found without their area code.
+    const more = Array.from({ length: 30 }, (_, i) =>
+      addClient(s.db, { firstName: 'N', lastName: `${i}`, phones: [`+1${600 + i}5550199`] }),
     );
-    for (const sql of [PHONE_RANGE_SQL, PHONE_LOCAL_RANGE_SQL]) expect(plan(sql)).not.toMatch(/SCAN|TEMP B-TREE/);
+    expect(repo.searchPhones('5550199', 100).sort()).toEqual([ids.eloise, ids.julie, ...more].sort());
+    expect(repo.searchPhones('5550199', 5)).toHaveLength(5);
     s.close();
   });
 });
@@ -183,6 +202,21 @@ describe('a cache from before numbers left the full-text index (migration 5)', (
     ]);
     expect(contactsRepo(db).searchPhones('5550199', 5)).toEqual([live]);
     expect(contactsRepo(db).search('eloise', 5)).toEqual([live]);
+    db.close();
+  });
+});
+
+describe('a cache from before the local-number index went (migration 6)', () => {
+  it('drops the index and still finds a number quoted without its area code', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 5));
+    const indexes = () =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'client_phones'").pluck().all();
+    expect(indexes()).toContain('client_phones_local');
+    const id = addClient(db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550199'] });
+    migrate(db, migrations);
+    expect(indexes()).not.toContain('client_phones_local');
+    expect(contactsRepo(db).searchPhones('5550199', 5)).toEqual([id]);
     db.close();
   });
 });

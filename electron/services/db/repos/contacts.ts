@@ -225,7 +225,8 @@ export function contactsRepo(db: Database) {
     /**
      * Live clients with a number that starts with these digits: with its country code
      * (`1514…`, `33…`), without it (`514…` for +1 numbers), or without the area code
-     * (`5550…`). Each reading is a range of an index, so any number of digits costs the same.
+     * (`5550…`). Each reading is a range of `client_phones_e164` (the last, one range under
+     * each area code), so any number of digits costs the same.
      */
     searchPhones(digits: string, limit: number): string[] {
       const found: string[] = [];
@@ -344,9 +345,24 @@ export type ContactsRepo = ReturnType<typeof contactsRepo>;
 export const PHONE_RANGE_SQL = `SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id
   WHERE p.e164 >= ? AND p.e164 < ? AND c.merged_into IS NULL ORDER BY p.e164 LIMIT ?`;
 const PHONE_LOCAL = `(${PHONE_LOCAL_SQL.replaceAll('e164', 'p.e164')})`;
-/** The same by the number without its area code (`client_phones_local`). */
-export const PHONE_LOCAL_RANGE_SQL = `SELECT p.client_id FROM client_phones p JOIN clients c ON c.id = p.client_id
-  WHERE ${PHONE_LOCAL} >= ? AND ${PHONE_LOCAL} < ? AND c.merged_into IS NULL ORDER BY ${PHONE_LOCAL} LIMIT ?`;
+/** What comes before the part {@link PHONE_LOCAL_SQL} keeps: `+1514`, `+336`. */
+const PHONE_HEAD_SQL = "CASE WHEN substr(e164, 2, 1) = '1' THEN substr(e164, 1, 5) ELSE substr(e164, 1, 4) END";
+/**
+ * The same by the number without its area code: the distinct heads (`+1514`, `+1438`,
+ * `+336`…) are read from `client_phones_e164` one seek each (the next head is the first
+ * number after every one that starts with the last), then one range under each head. A
+ * centre has a few dozen heads, so this is a few dozen seeks, and needs no index of its own.
+ */
+export const PHONE_LOCAL_RANGE_SQL = `WITH RECURSIVE heads(head) AS (
+    SELECT (SELECT ${PHONE_HEAD_SQL} FROM client_phones WHERE e164 >= '+' ORDER BY e164 LIMIT 1)
+    UNION ALL
+    SELECT (SELECT ${PHONE_HEAD_SQL} FROM client_phones WHERE e164 >= heads.head || ':' ORDER BY e164 LIMIT 1)
+      FROM heads WHERE heads.head IS NOT NULL
+  )
+  SELECT p.client_id FROM heads h
+    JOIN client_phones p ON p.e164 >= h.head || ? AND p.e164 < h.head || ?
+    JOIN clients c ON c.id = p.client_id
+   WHERE h.head IS NOT NULL AND c.merged_into IS NULL LIMIT ?`;
 
 /** The three ways typed digits may start a number, as GLOB patterns (see {@link PHONE_MATCH_SQL}). */
 function phonePatterns(digits: string): string[] {
