@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startPosteWeb, type RunningPoste } from '../support/poste-web';
 import { eventually, visible } from '../support/ui';
@@ -41,6 +41,11 @@ async function closeDialog(): Promise<void> {
 }
 
 describe('zone 9 from the record', () => {
+  // A test that fails with its dialog open would otherwise fail every test after it.
+  afterEach(async () => {
+    if ((await dialog().count()) > 0) await closeDialog();
+  });
+
   it('Email: the mail program opens on « Suite à votre contact » and the history says so', async () => {
     await actions().getByRole('button', { name: 'Email', exact: true }).click();
     await dialog().getByRole('button', { name: 'Ouvrir le courriel' }).click();
@@ -60,6 +65,44 @@ describe('zone 9 from the record', () => {
     expect(decodeURIComponent(href)).toMatch(/poste:\/\/contact\/[A-Za-z0-9_-]+/);
     await visible(history().getByText(/Transmis à gerant@concession\.ca par /).first());
     await closeDialog();
+  });
+
+  it('Rediriger: AUTRE chosen while the colleagues are still loading stays chosen', async () => {
+    // The colleague list is held back at the socket until AUTRE has been picked; the list's
+    // first colleague used to replace the agent's choice when it arrived, hiding the address.
+    const slow = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const held: (() => void)[] = [];
+    const agentCalls = new Set<number>();
+    let holding = true;
+    await slow.routeWebSocket(/\/ws/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const call = JSON.parse(String(message)) as { id: number; channel: string };
+        if (call.channel === 'agents:list') agentCalls.add(call.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const reply = JSON.parse(String(message)) as { type: string; id?: number };
+        if (holding && reply.type === 'result' && reply.id !== undefined && agentCalls.has(reply.id)) held.push(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    try {
+      await slow.goto(poste.url);
+      await slow.getByLabel('Rechercher un client').fill('(514) 555-0199');
+      await slow.getByRole('button', { name: /Ouvrir la fiche de Éloïse Côté-Tremblay/ }).first().click();
+      await slow.getByRole('region', { name: '9 · Action' }).getByRole('button', { name: 'Rediriger', exact: true }).click();
+      const recipient = slow.getByRole('dialog').getByRole('combobox', { name: /^Destinataire/ });
+      await recipient.selectOption({ label: 'AUTRE' });
+      await eventually(() => expect(held.length).toBeGreaterThan(0));
+      holding = false;
+      for (const release of held.splice(0)) release();
+      await eventually(async () => expect(await recipient.locator('option').count()).toBeGreaterThan(1));
+      await visible(slow.getByRole('dialog').getByLabel('Adresse du destinataire'));
+      expect(await recipient.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('AUTRE');
+    } finally {
+      await slow.close();
+    }
   });
 
   it('Résultat « Pas de réponse »: zone 10 and the history line', async () => {

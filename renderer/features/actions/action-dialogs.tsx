@@ -315,7 +315,8 @@ function RedirectDialog({ client, record, onClose }: Props) {
     void client.tryCall('agents:list', {}).then((r) => {
       if (!r.ok) return;
       setAgents(r.value);
-      setChoice(r.value[0]?.id ?? OTHER);
+      // The first colleague is only a default: a choice made while the list loads stands.
+      setChoice((current) => current || (r.value[0]?.id ?? OTHER));
     });
   }, [client]);
   const send = async () => {
