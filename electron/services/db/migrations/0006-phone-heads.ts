@@ -3,9 +3,9 @@ import type { Migration } from '../migrate';
 /**
  * A number quoted without its area code is found through `client_phones_e164` alone
  * (contactsRepo.searchPhones reads the few distinct country and area codes from that index,
- * then one range under each), so its own index goes. It was one of the three indexes that
- * every new number lands in at a random place: at a million clients an import dirtied a page
- * of it for nearly every lead, and a million-client demo spent 3 s building it.
+ * then one range under each), so its own index goes: 106 MB at a million clients, 3 s of
+ * building a million-client demo, and one more index that every new number lands in at a
+ * random place.
  */
 export const phoneHeads: Migration = {
   version: 6,
