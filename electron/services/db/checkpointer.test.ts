@@ -12,6 +12,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A new cache file in a folder of its own, removed after the test. */
+function tempDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
+  dirs.push(dir);
+  const file = join(dir, 'cache.sqlite');
+  return { file, db: openDatabase(file) };
+}
+
 describe('the WAL checkpointer', () => {
   const ways = [
     { way: 'timer', thread: false },
@@ -20,10 +28,7 @@ describe('the WAL checkpointer', () => {
   ];
   for (const { way, thread, sqliteModule } of ways) {
     it(`moves committed pages into the database between writes, not inside them (${way})`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
-      dirs.push(dir);
-      const file = join(dir, 'cache.sqlite');
-      const db = openDatabase(file);
+      const { file, db } = tempDatabase();
       const warnings: string[] = [];
       const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
       const checkpointer = startCheckpointer(db, logger, { everyMs: 50, thread, ...(sqliteModule ? { sqliteModule } : {}) });
@@ -51,10 +56,7 @@ describe('the WAL checkpointer', () => {
   }
 
   it('on the worker, looks again within moments while writes keep coming, however long its idle pace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
-    dirs.push(dir);
-    const file = join(dir, 'cache.sqlite');
-    const db = openDatabase(file);
+    const { file, db } = tempDatabase();
     // An idle pace of ten minutes: only the busy pace can move these pages in time.
     const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 600_000, busyEveryMs: 20, thread: true });
     db.exec('CREATE TABLE filler (b BLOB) STRICT');
@@ -72,10 +74,7 @@ describe('the WAL checkpointer', () => {
   });
 
   it('withoutBackstop: a large commit leaves its pages in the WAL, and the backstop is back after it, even on failure', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
-    dirs.push(dir);
-    const file = join(dir, 'cache.sqlite');
-    const db = openDatabase(file);
+    const { file, db } = tempDatabase();
     db.pragma('wal_autocheckpoint = 100');
     db.exec('CREATE TABLE filler (b BLOB) STRICT');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -101,10 +100,7 @@ describe('the WAL checkpointer', () => {
   });
 
   it('withoutBackstop on the worker: the commit asks for a checkpoint at once, so the next large write starts the WAL over', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));
-    dirs.push(dir);
-    const file = join(dir, 'cache.sqlite');
-    const db = openDatabase(file);
+    const { file, db } = tempDatabase();
     // Paced at ten minutes: only the commits' own requests can copy these pages back in time.
     const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 600_000, busyEveryMs: 600_000, thread: true });
     db.exec('CREATE TABLE filler (b BLOB) STRICT');
