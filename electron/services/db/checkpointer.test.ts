@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
 import { BACKSTOP_PAGES, startCheckpointer, withoutBackstop } from './checkpointer';
@@ -25,10 +25,17 @@ describe('the WAL checkpointer', () => {
     { way: 'timer', thread: false },
     { way: 'worker thread', thread: true },
     { way: 'worker that cannot load SQLite, then a timer', thread: true, sqliteModule: '/nonexistent/better-sqlite3.js' },
+    { way: 'worker that exits without an error, then a timer', thread: true, sqliteModule: 'exits' },
   ];
-  for (const { way, thread, sqliteModule } of ways) {
+  for (const { way, thread, sqliteModule: module } of ways) {
     it(`moves committed pages into the database between writes, not inside them (${way})`, async () => {
       const { file, db } = tempDatabase();
+      let sqliteModule = module;
+      if (module === 'exits') {
+        // A "SQLite" whose loading ends the worker thread quietly.
+        sqliteModule = join(dirname(file), 'exits.cjs');
+        writeFileSync(sqliteModule, 'process.exit(0);\n');
+      }
       const warnings: string[] = [];
       const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
       const checkpointer = startCheckpointer(db, logger, { everyMs: 50, thread, ...(sqliteModule ? { sqliteModule } : {}) });

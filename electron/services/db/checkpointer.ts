@@ -205,12 +205,16 @@ function onWorker(db: Database, logger: Logger, pace: { everyMs: number; busyEve
   worker.on('message', (message: { failed?: string }) => {
     if (message.failed) logger.warn('WAL checkpoint failed; retrying', { error: message.failed });
   });
-  worker.on('error', (error) => {
+  const takeOver = (why: string) => {
+    if (stopped || fallback) return;
     // The worker could not start or died (a native module it cannot load, say): this thread
-    // takes the checkpoints over.
-    logger.warn('WAL checkpoint worker stopped; checkpointing on a timer', { error: error.message });
-    if (!stopped && !fallback) fallback = onTimer(db, logger, everyMs);
-  });
+    // takes the checkpoints over, and large writes stop waiting for it.
+    logger.warn('WAL checkpoint worker stopped; checkpointing on a timer', { error: why });
+    fallback = onTimer(db, logger, everyMs);
+  };
+  worker.on('error', (error) => takeOver(error.message));
+  // Gone without an error (something in it called process.exit): the same.
+  worker.on('exit', (code) => takeOver(`the worker exited (code ${code})`));
   return {
     mode: 'worker',
     nudge() {
