@@ -106,33 +106,6 @@ describe('the WAL checkpointer', () => {
     db.close();
   });
 
-  it('withoutBackstop on the worker: the commit asks for a checkpoint at once, so the next large write starts the WAL over', async () => {
-    const { file, db } = tempDatabase();
-    // Paced at ten minutes: only the commits' own requests can copy these pages back in time.
-    const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 600_000, busyEveryMs: 600_000, thread: true });
-    db.exec('CREATE TABLE filler (b BLOB) STRICT');
-    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1024))');
-    const fill = db.transaction((n: number) => {
-      for (let i = 0; i < n; i++) insert.run();
-    });
-    const walSizes: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      // withoutBackstop waits SETTLE_MS for the last request; a loaded test machine gets longer.
-      expect(checkpointer.settle(10_000)).toBe(true);
-      withoutBackstop(db, () => fill(2000));
-      walSizes.push(statSync(`${file}-wal`).size);
-    }
-    // 10 MB committed in 2 MB writes; the WAL never held much more than one of them.
-    expect(Math.max(...walSizes)).toBeLessThan(walSizes[0]! * 1.5);
-    expect(checkpointer.settle(10_000)).toBe(true);
-    expect(statSync(file).size).toBeGreaterThan(10_000_000);
-    await checkpointer.stop();
-    // Stopped, it asks for nothing and waits for nothing.
-    checkpointer.nudge();
-    expect(checkpointer.settle(10_000)).toBe(true);
-    db.close();
-  });
-
   it('keeps a process that awaits stop() alive until the worker has closed its connection', () => {
     // In a process of its own: under the test runner something else always keeps it alive.
     const dir = mkdtempSync(join(tmpdir(), 'poste-checkpoint-'));

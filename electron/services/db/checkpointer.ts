@@ -22,62 +22,40 @@ export const CHECKPOINT_EVERY_MS = 1000;
  * ADF leads writes about 10 MB of WAL in a tenth of a second. At one look a second, a burst
  * of files grew the WAL past the backstop every few files and that file's commit paid
  * 300–500 ms for it; this pace took the bench's ADF loop from 6,049–6,378 to 7,250–7,832
- * leads/s. A large write also asks for a checkpoint as soon as it commits, and the next one
- * waits for it ({@link withoutBackstop}).
+ * leads/s. Imports now also commit without the backstop ({@link withoutBackstop}), after
+ * which paces from 10 to 1,000 ms measured alike.
  */
 export const BUSY_CHECKPOINT_EVERY_MS = 50;
 export const BACKSTOP_PAGES = 16_384;
 
 /**
- * How long a large write waits for the checkpoint the previous one asked for. Copying a file
- * of 1,000 ADF leads back and syncing it takes the worker 35–45 ms here.
- */
-export const SETTLE_MS = 100;
-
-/**
- * Runs a large write (a whole lead file) in its own commit, without the backstop, and has the
- * worker copy it back at once.
+ * Runs a large write (a whole lead file) without the backstop in its own commit. Past 64 MB,
+ * the commit that crosses the backstop copies the whole WAL back into the database and syncs
+ * the file before it returns: for a CSV file of 100,000 rows, 1.85 of its 11.2 seconds, while
+ * the other core, where the worker does the same copy moments later, sat idle. The backstop
+ * is back as it was for every later commit.
  *
- * Past 64 MB, the commit that crosses the backstop copies the whole WAL back into the
- * database and syncs the file before it returns: for a CSV file of 100,000 rows, 1.85 of its
- * 11.2 seconds, while the other core, where the worker does the same copy moments later, sat
- * idle. The backstop is back as it was for every later commit.
- *
- * SQLite starts the WAL over from its beginning only when a write transaction begins after
- * every frame has been copied back; otherwise the next commit appends. In a burst of lead
- * files the next file was read and begun within 15–40 ms of the last commit, before the
- * worker's next look, so the WAL grew by every file (to 198 MB after 21 files of 1,000 ADF
- * leads), and appending to a growing WAL made each commit cost 29 µs a lead instead of 12.
- * So the commit asks the worker for a checkpoint at once, and the next large write waits up
- * to {@link SETTLE_MS} for it before it begins: the copy runs on the other core while the
- * next file is parsed, and the WAL stays at one file's size.
+ * In a burst of files sent back to back, the WAL then grows by most files (198 MB after 21
+ * files of 1,000 ADF leads): SQLite starts it over only when a write begins after every frame
+ * has been copied back, and the next file begins 15–40 ms after the last commit. Having each
+ * commit wake the worker at once, and the next file wait for it past 16 MB, kept it under
+ * 33 MB with no gain in speed, and « Lead suivant » right after a CSV import was slower
+ * (p95 0.45–0.53 ms against 0.18–0.28, interleaved): not done. The file goes when the
+ * console closes the database.
  */
 export function withoutBackstop<T>(db: Database, write: () => T): T {
-  const checkpointer = running.get(db);
-  checkpointer?.settle(SETTLE_MS);
   const backstop = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
   try {
     return write();
   } finally {
     db.pragma(`wal_autocheckpoint = ${backstop}`);
-    checkpointer?.nudge();
   }
 }
-
-/** The checkpointer running for each connection, for {@link withoutBackstop}. */
-const running = new WeakMap<Database, Checkpointer>();
 
 export interface Checkpointer {
   /** Where the checkpoints run. */
   readonly mode: 'worker' | 'timer' | 'none';
-  /** Asks the worker for a checkpoint now rather than at its next look (elsewhere: nothing). */
-  nudge(): void;
-  /**
-   * Waits up to `maxWaitMs` for the checkpoint last asked for to be done; true once it is
-   * (or none is pending). Blocks this thread: only for a large write about to begin.
-   */
-  settle(maxWaitMs: number): boolean;
   /** Stops checkpointing; resolves once the worker's connection is closed. */
   stop(): Promise<void>;
 }
@@ -86,21 +64,16 @@ export interface Checkpointer {
  * The worker's code, CommonJS run from a string, so that both hosts (the web host under tsx,
  * Electron's bundled main) start it without a second entry point to build and ship. It loads
  * the same better-sqlite3 the host loaded, by resolved path.
- *
- * `flags` is shared with the host's thread: [0] counts the checkpoints asked for (nudges),
- * [1] the count the worker had seen when its last checkpoint ended. Between looks it sleeps on
- * [0], so a nudge wakes it at once.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
-const flags = new Int32Array(workerData.flags);
 let failed = false;
 let copied = -1;
 let changedAt = Date.now();
-let stopping = false;
-const checkpoint = () => {
+let timer;
+const tick = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     if (result.checkpointed !== copied) changedAt = Date.now();
@@ -110,32 +83,16 @@ const checkpoint = () => {
     if (!failed) parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
     failed = true;
   }
+  // Frames came in lately: writes are streaming (an import), so look again soon, before
+  // they pile up to the backstop.
+  timer = setTimeout(tick, Date.now() - changedAt < workerData.everyMs ? workerData.busyEveryMs : workerData.everyMs);
 };
-const run = async () => {
-  // The first look comes at the busy pace, or at once if asked for before this started.
-  let delay = workerData.busyEveryMs;
-  let served = 0;
-  while (!stopping) {
-    const wait = Atomics.waitAsync(flags, 0, served, delay);
-    if (wait.async) await wait.value;
-    if (stopping) break;
-    const asked = Atomics.load(flags, 0);
-    checkpoint();
-    served = asked;
-    Atomics.store(flags, 1, asked);
-    Atomics.notify(flags, 1);
-    // Frames came in lately: writes are streaming (an import), so look again soon, before
-    // they pile up to the backstop.
-    delay = Date.now() - changedAt < workerData.everyMs ? workerData.busyEveryMs : workerData.everyMs;
-  }
+timer = setTimeout(tick, workerData.busyEveryMs);
+parentPort.on('message', () => {
+  clearTimeout(timer);
   db.close();
   parentPort.close();
-};
-parentPort.on('message', () => {
-  stopping = true;
-  Atomics.notify(flags, 0);
 });
-void run();
 `;
 
 export function startCheckpointer(
@@ -152,22 +109,18 @@ export function startCheckpointer(
 ): Checkpointer {
   const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
   const busyEveryMs = Math.min(everyMs, options.busyEveryMs ?? BUSY_CHECKPOINT_EVERY_MS);
-  if (db.memory) return { mode: 'none', nudge: () => undefined, settle: () => true, stop: async () => undefined };
+  if (db.memory) return { mode: 'none', stop: async () => undefined };
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  let checkpointer: Checkpointer | null = null;
   if (options.thread) {
     try {
-      checkpointer = onWorker(db, logger, { everyMs, busyEveryMs }, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
+      return onWorker(db, logger, { everyMs, busyEveryMs }, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
     } catch (error) {
       logger.warn('WAL checkpoints: no worker thread, checkpointing on a timer', {
         error: error instanceof Error ? error.message : String(error),
       });
     }
   }
-  // Once stopped, its nudge and settle do nothing.
-  const started = checkpointer ?? onTimer(db, logger, everyMs);
-  running.set(db, started);
-  return started;
+  return onTimer(db, logger, everyMs);
 }
 
 function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
@@ -186,29 +139,24 @@ function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
   timer.unref();
   return {
     mode: 'timer',
-    // On this thread a checkpoint asked for now would only run inside the caller's time.
-    nudge: () => undefined,
-    settle: () => true,
     stop: async () => clearInterval(timer),
   };
 }
 
 function onWorker(db: Database, logger: Logger, pace: { everyMs: number; busyEveryMs: number }, module: string): Checkpointer {
   const { everyMs } = pace;
-  const flags = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, flags: flags.buffer, ...pace } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file: db.name, ...pace } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let fallback: Checkpointer | null = null;
   let stopped = false;
-  let canWait = true;
   worker.on('message', (message: { failed?: string }) => {
     if (message.failed) logger.warn('WAL checkpoint failed; retrying', { error: message.failed });
   });
   const takeOver = (why: string) => {
     if (stopped || fallback) return;
     // The worker could not start or died (a native module it cannot load, say): this thread
-    // takes the checkpoints over, and large writes stop waiting for it.
+    // takes the checkpoints over.
     logger.warn('WAL checkpoint worker stopped; checkpointing on a timer', { error: why });
     fallback = onTimer(db, logger, everyMs);
   };
@@ -217,29 +165,6 @@ function onWorker(db: Database, logger: Logger, pace: { everyMs: number; busyEve
   worker.on('exit', (code) => takeOver(`the worker exited (code ${code})`));
   return {
     mode: 'worker',
-    nudge() {
-      if (stopped || fallback) return;
-      Atomics.add(flags, 0, 1);
-      Atomics.notify(flags, 0);
-    },
-    settle(maxWaitMs) {
-      if (stopped || fallback) return true;
-      const asked = Atomics.load(flags, 0);
-      const deadline = performance.now() + maxWaitMs;
-      for (;;) {
-        const done = Atomics.load(flags, 1);
-        // (The counts are 32-bit: compared by their difference, they may wrap.)
-        if (((done - asked) | 0) >= 0) return true;
-        const left = deadline - performance.now();
-        if (left <= 0 || !canWait) return false;
-        try {
-          Atomics.wait(flags, 1, done, left);
-        } catch {
-          // A thread that may not block (as a browser's main thread): never wait, just go on.
-          canWait = false;
-        }
-      }
-    },
     async stop() {
       stopped = true;
       await fallback?.stop();
