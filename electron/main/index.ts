@@ -35,6 +35,8 @@ import { createMainWindow, preloadFile } from './window';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const isMac = process.platform === 'darwin';
+/** How long quitting waits for the services to close. */
+const QUIT_GRACE_MS = 3000;
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
@@ -212,9 +214,20 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
   });
-  app.on('will-quit', () => {
+  // Quitting waits for the services to close (the checkpoint worker's connection, the team
+  // sync, then the cache, whose last close copies the WAL back and removes it), for at most
+  // QUIT_GRACE_MS: a stuck close must not keep the app from quitting.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
     tray?.destroy();
-    void services.close();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS));
+    void Promise.race([services.close(), grace])
+      .catch((error: unknown) => logger.error('closing the services failed', { error: error instanceof Error ? error.message : String(error) }))
+      // Exits without emitting before-quit and will-quit again.
+      .finally(() => app.exit(0));
   });
 
   // macOS: getUserMedia can succeed silently with the microphone denied, so ask the OS

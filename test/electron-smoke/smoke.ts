@@ -7,10 +7,11 @@
  *
  *   npx tsx test/electron-smoke/smoke.ts release/mac-arm64/Poste.app
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
+import { DATABASE_FILE } from '../../electron/services/paths';
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`smoke test failed: ${message}`);
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
   }
+  // Quitting waited for the services: the cache's last connection closed, which copies the
+  // WAL back into the database and removes it.
+  check(existsSync(join(userData, DATABASE_FILE)), 'the cache is where the app keeps it');
+  check(!existsSync(join(userData, `${DATABASE_FILE}-wal`)), 'quitting closed the cache (no WAL left behind)');
 }
 
 main().catch((error: unknown) => {
