@@ -3,7 +3,7 @@ import { newId } from '../db/ids';
 import type { Tag } from '../../../shared/domain/model';
 import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
 import { isOnShift } from '../db/repos/agents';
-import { leadsRepo, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
+import { leadsRepo, OPPORTUNITY_ROW, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 import { readAdfBytes, readAdfText } from './adf';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
@@ -96,29 +96,40 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
     }
   };
 
-  // What this file has written so far, so each lead sees the ones before it as the cache
-  // would: the latest OPP each client got from the file, the numbers and addresses of the
-  // clients it touched.
-  const fileOpps = new Map<string, OpenOpportunityRow>();
-  const contactsOf = new Map<string, { phones: Set<string>; emails: Set<string> }>();
-  const latestOpen = (clientId: string, isNew: boolean): OpenOpportunityRow | undefined => {
-    const fromFile = fileOpps.get(clientId);
-    const stored = isNew ? undefined : repo.latestOpenBdcOpportunity(clientId);
-    if (!stored) return fromFile;
-    // The cache's order is created_at then insertion: on a tie the file's (later) row wins.
-    return fromFile && fromFile.created_at >= stored.created_at ? fromFile : stored;
-  };
-  const latestAt = (clientId: string, isNew: boolean): string => {
-    const fromFile = fileOpps.get(clientId)?.created_at ?? '';
-    const stored = isNew ? '' : (repo.latestOpportunityAt(clientId) ?? '');
-    return fromFile > stored ? fromFile : stored;
-  };
-
   const clientRows: ImportRow[] = [];
   const phoneRows: ImportRow[] = [];
   const emailRows: ImportRow[] = [];
   const opportunityRows: ImportRow[] = [];
   const activityRows: ImportRow[] = [];
+
+  // What this file has written so far, so each lead sees the ones before it as the cache
+  // would: the latest OPP each client got from the file, the numbers and addresses of the
+  // clients it touched. Kept small, as most clients get one lead: the OPP as its place in
+  // `opportunityRows`, and a new client's contacts only once a later lead joins it (read
+  // from the lead that created it); a Set pair and an object a lead, kept to the end of a
+  // 100,000-row file, cost more in garbage collection than the writes they described.
+  const fileOpps = new Map<string, number>();
+  const createdBy = new Map<string, LeadInput>();
+  const contactsOf = new Map<string, { phones: Set<string>; emails: Set<string> }>();
+  const fromFile = (clientId: string): Pick<OpenOpportunityRow, 'manager_id' | 'tag' | 'created_at'> | undefined => {
+    const index = fileOpps.get(clientId);
+    if (index === undefined) return undefined;
+    const row = opportunityRows[index]!;
+    return { manager_id: row[OPPORTUNITY_ROW.managerId] as string | null, tag: row[OPPORTUNITY_ROW.tag] as Tag, created_at: row[OPPORTUNITY_ROW.createdAt] as string };
+  };
+  const latestOpen = (clientId: string, isNew: boolean) => {
+    const inFile = fromFile(clientId);
+    const stored = isNew ? undefined : repo.latestOpenBdcOpportunity(clientId);
+    if (!stored) return inFile;
+    // The cache's order is created_at then insertion: on a tie the file's (later) row wins.
+    return inFile && inFile.created_at >= stored.created_at ? inFile : stored;
+  };
+  const latestAt = (clientId: string, isNew: boolean): string => {
+    const inFile = fromFile(clientId)?.created_at ?? '';
+    const stored = isNew ? '' : (repo.latestOpportunityAt(clientId) ?? '');
+    return inFile > stored ? inFile : stored;
+  };
+
   /** Gives the client the lead's numbers and addresses it does not have yet (each once). */
   const addContacts = (clientId: string, contacts: { phones: Set<string>; emails: Set<string> }, lead: LeadInput) => {
     for (const p of lead.phones) {
@@ -132,6 +143,21 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
       contacts.emails.add(e);
       emailRows.push([newId(), clientId, e]);
       own(emailOwners, e, clientId);
+    }
+  };
+  /** A new client's numbers and addresses: the lead's, each once (the first of a repeat). */
+  const addNewContacts = (clientId: string, lead: LeadInput) => {
+    const { phones, emails } = lead;
+    for (let i = 0; i < phones.length; i++) {
+      const p = phones[i]!;
+      if (phones.findIndex((q) => q.e164 === p.e164) !== i) continue;
+      phoneRows.push([newId(), clientId, p.e164, p.kind, p.smsCapable ? 1 : 0]);
+      own(phoneOwners, p.e164, clientId);
+    }
+    for (let i = 0; i < emails.length; i++) {
+      if (emails.indexOf(emails[i]!) !== i) continue;
+      emailRows.push([newId(), clientId, emails[i]!]);
+      own(emailOwners, emails[i]!, clientId);
     }
   };
   let createdClients = 0;
@@ -188,10 +214,12 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
           rule = 'PU-1a';
         } else rule = 'NL-1b';
       }
-      // A client of this file has its entry since it was created.
       let contacts = contactsOf.get(clientId);
       if (!contacts) {
-        contacts = { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
+        const creator = createdBy.get(clientId);
+        contacts = creator
+          ? { phones: new Set(creator.phones.map((p) => p.e164)), emails: new Set(creator.emails) }
+          : { phones: new Set(repo.phonesOf(clientId)), emails: new Set(repo.emailsOf(clientId)) };
         contactsOf.set(clientId, contacts);
       }
       // A stored client that gains an address has its search row rewritten once the file's
@@ -203,10 +231,9 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
     } else {
       clientId = newId();
       clientRows.push([clientId, lead.firstName, lead.lastName, lead.language]);
-      const contacts = { phones: new Set<string>(), emails: new Set<string>() };
-      addContacts(clientId, contacts, lead);
+      addNewContacts(clientId, lead);
       created.add(clientId);
-      contactsOf.set(clientId, contacts);
+      createdBy.set(clientId, lead);
       createdClients++;
     }
     const opportunityId = newId();
@@ -229,10 +256,8 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
       lead.tradeIn,
       lead.createdAt,
     ]);
-    const previous = fileOpps.get(clientId);
-    if (!previous || lead.createdAt >= previous.created_at) {
-      fileOpps.set(clientId, { id: opportunityId, client_id: clientId, manager_id: managerId, handled_by: null, tag, status: 'in_progress', created_at: lead.createdAt, type: lead.type });
-    }
+    const previous = fromFile(clientId);
+    if (!previous || lead.createdAt >= previous.created_at) fileOpps.set(clientId, opportunityRows.length - 1);
     const data = { type: lead.type, provider: lead.provider, ...(rule ? { rule } : {}), ...(managerId ? { managerId } : {}) };
     activityRows.push([newId(), clientId, opportunityId, 'opportunity_created', lead.createdAt, JSON.stringify(data)]);
     opportunityIds.push(opportunityId);

@@ -397,6 +397,9 @@ export function leadsRepo(db: Database) {
 }
 export type LeadsRepo = ReturnType<typeof leadsRepo>;
 
+/** Where an OPP row of `insertOpportunityRows` holds the values an import reads back. */
+export const OPPORTUNITY_ROW = { tag: 5, managerId: 6, createdAt: 15 } as const;
+
 /** One row of an import's set-based insert: its values, in the statement's order. */
 export type ImportRow = readonly (string | number | null)[];
 
