@@ -149,10 +149,13 @@ export const duplicateSchema = z.object({
 });
 export type DuplicateDto = z.infer<typeof duplicateSchema>;
 
+/** Lead files one `leads:importFiles` call carries; the console sends a bigger pick in parts. */
+export const IMPORT_FILES_PER_CALL = 20;
+
 export const leadsRequests = {
   /** ADF/XML or .eml files picked by the agent; each file is all-or-nothing. */
   'leads:importFiles': {
-    input: z.object({ files: z.array(z.object({ name: fileNameSchema, base64: base64Schema }).strict()).min(1).max(20) }).strict(),
+    input: z.object({ files: z.array(z.object({ name: fileNameSchema, base64: base64Schema }).strict()).min(1).max(IMPORT_FILES_PER_CALL) }).strict(),
     output: z.object({ reports: z.array(importReportSchema) }),
   },
   /** A CSV's header, first rows and a suggested mapping, for the mapping dialog. */

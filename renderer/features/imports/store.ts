@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CsvFieldName, CsvMappingDto, CsvPreviewDto, ImportReportDto, WatchFolderDto } from '../../../shared/ipc/contract-leads';
+import { IMPORT_FILES_PER_CALL, type CsvFieldName, type CsvMappingDto, type CsvPreviewDto, type ImportReportDto, type WatchFolderDto } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
 
 /** A picked file's bytes as base64, for the contract (the services decode the encoding). */
@@ -49,11 +49,18 @@ export const useImportsStore = create<ImportsState>()((set, get) => ({
     try {
       const csvFile = files.find((f) => /\.csv$/i.test(f.name));
       const leadFiles = files.filter((f) => !/\.csv$/i.test(f.name));
-      if (leadFiles.length) {
-        const payload = await Promise.all(leadFiles.slice(0, 20).map(async (f) => ({ name: f.name, base64: await fileToBase64(f) })));
+      // A bigger pick goes in parts of IMPORT_FILES_PER_CALL files, the reports shown as they come.
+      const reports: ImportReportDto[] = [];
+      for (let at = 0; at < leadFiles.length; at += IMPORT_FILES_PER_CALL) {
+        const part = leadFiles.slice(at, at + IMPORT_FILES_PER_CALL);
+        const payload = await Promise.all(part.map(async (f) => ({ name: f.name, base64: await fileToBase64(f) })));
         const result = await client.tryCall('leads:importFiles', { files: payload });
-        if (result.ok) set({ reports: result.value.reports });
-        else set({ error: result.error.message });
+        if (!result.ok) {
+          set({ error: result.error.message });
+          break;
+        }
+        reports.push(...result.value.reports);
+        set({ reports: [...reports] });
       }
       if (csvFile) {
         const base64 = await fileToBase64(csvFile);
