@@ -2,14 +2,14 @@
  * The leads figures of the budget (issue 6), measured on a COPY of the cached demo database so
  * the cache stays as built: ADF/XML import (leads/s), CSV import (rows/s), and « Lead suivant »
  * (the queue head handed out, p99). Imports run through the same entry points as the console's
- * picker and watched folder, commit included. A tenth of the leads carry the number of an
+ * picker, commit included. A tenth of the leads carry the number of an
  * existing client, so they join it (NL-1) instead of creating one, as real leads do.
  * `npx tsx bench/leads.ts <database file>` prints them alone.
  */
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import { createServices } from '../electron/services';
-import { importAdfText, importCsvText } from '../electron/services/leads/importer';
+import { importCsvText } from '../electron/services/leads/importer';
 import { queueService } from '../electron/services/leads/queue';
 import { memorySettingsStore } from '../electron/services/settings/store';
 import { DEFAULT_SETTINGS } from '../shared/domain/settings';
@@ -111,17 +111,21 @@ export async function measureLeads(options: LeadsBenchOptions): Promise<Figure[]
     const figures: Figure[] = [];
     const run = Date.now() % 100000;
 
-    // ADF: files of 1,000 prospects (a provider's batch export), the first one as warm-up.
+    // ADF: files of 1,000 prospects (a provider's batch export), the first one as warm-up,
+    // then twenty picked at once, as the agent does in the Imports panel: the console sends
+    // them in one `leads:importFiles` call (base64, as over IPC), each file its own
+    // transaction, the next one read on the reader's worker while this one is written.
     const adfLeads = options.quick ? 5_000 : 20_000;
     options.say(`bench: ADF/XML import of ${adfLeads.toLocaleString('en-CA')} leads…`);
-    importAdfText(services.context, adfDocument(200, run, WARM_UP_SEQ, existing), 'warm-up.xml');
-    const files = Array.from({ length: adfLeads / 1000 }, (_, f) => adfDocument(1000, run, ADF_SEQ(f), existing));
+    const pick = (name: string, text: string) => ({ name, base64: Buffer.from(text, 'utf8').toString('base64') });
+    await services.handlers['leads:importFiles']({ files: [pick('warm-up.xml', adfDocument(200, run, WARM_UP_SEQ, existing))] });
+    const files = Array.from({ length: adfLeads / 1000 }, (_, f) => pick(`bench-${f}.xml`, adfDocument(1000, run, ADF_SEQ(f), existing)));
     let started = performance.now();
-    for (const [f, text] of files.entries()) {
-      const report = importAdfText(services.context, text, `bench-${f}.xml`);
+    const { reports } = await services.handlers['leads:importFiles']({ files });
+    const adfSeconds = (performance.now() - started) / 1000;
+    for (const report of reports) {
       if (report.status !== 'imported' || report.leads !== 1000) throw new Error(`ADF import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
     }
-    const adfSeconds = (performance.now() - started) / 1000;
     figures.push({ name: 'ADF/XML import (files of 1,000 leads, a tenth joining a client)', unit: 'leads/s', value: adfLeads / adfSeconds, budget: 10_000, kind: 'min', on: 'value' });
 
     // CSV: one CRM export with its column mapping.

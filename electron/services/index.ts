@@ -19,6 +19,7 @@ import type { ServiceContext } from './context';
 import { callsHandlers } from './calls/handlers';
 import { deskHandlers } from './desk/handlers';
 import { leadsHandlers } from './leads/handlers';
+import { leadFileReader } from './leads/reader';
 import { startLeadsBackground } from './leads/watcher';
 import { workHandlers } from './work/handlers';
 import { stopSync, syncHandlers } from './sync/handlers';
@@ -191,8 +192,10 @@ export function createServices(options: ServicesOptions) {
     return { settings: settings(), sipPasswordSet: secrets.getSipPassword() !== null };
   }
 
+  /** The picker's lead files are read on this worker while the file before is written. */
+  const leadReader = leadFileReader(logger);
   const handlers: Handlers = {
-    ...leadsHandlers(context),
+    ...leadsHandlers(context, leadReader),
     ...workHandlers(context),
     ...deskHandlers(context),
     ...callsHandlers(context),
@@ -270,6 +273,7 @@ export function createServices(options: ServicesOptions) {
       if (warmUp) clearTimeout(warmUp);
       leadsBackground?.stop();
       await checkpointer.stop();
+      await leadReader.close();
       await stopSync(context);
       db.close();
     },

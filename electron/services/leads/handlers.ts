@@ -8,10 +8,11 @@ import { analystHandoff } from './analyst';
 import { parseCsv, suggestMapping } from './csv';
 import { decodeCsvBytes } from './decode';
 import { followUpService } from './followups';
-import { importCsvBytes, importLeadFile, MAX_IMPORT_BYTES, type ImportReport } from './importer';
+import { importCsvBytes, importLeadFiles, MAX_IMPORT_BYTES, type ImportReport } from './importer';
 import { ImportError } from './lead-input';
 import { duplicatesOf, mergeClients } from './merge';
 import { queueService } from './queue';
+import type { LeadFileReader } from './reader';
 import { checkFolderPath, folderScanner } from './watcher';
 
 function bytesOf(base64: string): Uint8Array {
@@ -47,7 +48,8 @@ function parseProblems(json: string | null): ImportProblemDto[] {
 }
 
 /** The handlers of this area's contract fragment (shared/ipc/contract-leads.ts). */
-export function leadsHandlers(context: ServiceContext): HandlersFor<typeof leadsRequests> {
+/** `reader` reads the picker's lead files on its worker (reader.ts); createServices owns and closes it. */
+export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): HandlersFor<typeof leadsRequests> {
   const repo = leadsRepo(context.db);
   const queue = queueService(context);
   const followUps = followUpService(context);
@@ -63,8 +65,10 @@ export function leadsHandlers(context: ServiceContext): HandlersFor<typeof leads
   }
 
   return {
-    'leads:importFiles': ({ files }) => {
-      const reports = files.map((f) => importLeadFile(context, f.name, bytesOf(f.base64), 'picker'));
+    'leads:importFiles': async ({ files }) => {
+      // Every file is decoded (and size-checked) before the first is written.
+      const decoded = files.map((f) => ({ name: f.name, bytes: bytesOf(f.base64) }));
+      const reports = await importLeadFiles(context, decoded, 'picker', reader);
       afterImport(reports);
       return { reports: reports.map(publicReport) };
     },

@@ -5,11 +5,13 @@ import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
 import { isOnShift } from '../db/repos/agents';
 import { leadsRepo, OPPORTUNITY_ROW, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
-import { readAdfBytes, readAdfText } from './adf';
+import { readAdfText, type AdfReadResult } from './adf';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
 import { decodeCsvBytes, DecodeError } from './decode';
-import { EmlError, extractAdfFromEml, looksLikeEml } from './eml';
+import { EmlError } from './eml';
 import { ImportError, type ImportProblem, type LeadInput } from './lead-input';
+import { leadFileSource, readLeadFile, type LeadFileContext } from './read-file';
+import type { LeadFileReader } from './reader';
 
 /** What the importer needs from the services (ServiceContext fits). */
 export type ImportDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'agents' | 'now' | 'settings' | 'logger' | 'currentAgent'>;
@@ -356,18 +358,65 @@ export function importAdfText(deps: ImportDeps, text: string, fileName = 'adf.xm
   return importLeads(deps, () => readAdfText(text, adfOptions(deps)), { fileName, source: 'adf', via });
 }
 
+/** What reading a lead file needs from the services, as plain data (it may cross to the reader's worker). */
+function readContext(deps: ImportDeps): LeadFileContext {
+  return { nowMs: deps.now().getTime(), timeZone: deps.settings().timeZone };
+}
+
+/** The failed report of a file over the size cap, recorded without reading the file. */
+function importOversized(deps: ImportDeps, fileName: string, source: ImportReport['source'], via: 'picker' | 'folder' | 'api'): ImportReport {
+  const report = failedReport(fileName, source, [{ path: '', line: 0, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+  importLeads(deps, () => {
+    throw new ImportError(report.errors);
+  }, { fileName, source, via });
+  return report;
+}
+
 /** A file's bytes, ADF/XML or an e-mail carrying one, told apart by their content. */
 export function importLeadFile(deps: ImportDeps, fileName: string, bytes: Uint8Array, via: 'picker' | 'folder' | 'api'): ImportReport {
-  const eml = /\.eml$/i.test(fileName) || looksLikeEml(bytes);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    const report = failedReport(fileName, eml ? 'eml' : 'adf', [{ path: '', line: 0, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
-    importLeads(deps, () => {
-      throw new ImportError(report.errors);
-    }, { fileName, source: report.source, via });
-    return report;
+  const source = leadFileSource(fileName, bytes);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return importOversized(deps, fileName, source, via);
+  return importLeads(deps, () => readLeadFile(fileName, bytes, readContext(deps)), { fileName, source, via });
+}
+
+/**
+ * Several lead files, as the picker hands them over: each is imported as importLeadFile
+ * does, in the order given, one transaction each (all-or-nothing per file), but the next
+ * file is read on the reader's worker while this one is written.
+ */
+export async function importLeadFiles(
+  deps: ImportDeps,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  via: 'picker' | 'folder' | 'api',
+  reader: LeadFileReader,
+): Promise<ImportReport[]> {
+  type Read = { ok: true; result: AdfReadResult } | { ok: false; error: unknown } | null;
+  const read = (file: { name: string; bytes: Uint8Array } | undefined): Promise<Read> =>
+    !file || file.bytes.byteLength > MAX_IMPORT_BYTES
+      ? Promise.resolve(null)
+      : reader.read(file.name, file.bytes, readContext(deps)).then(
+          (result) => ({ ok: true as const, result }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+  const reports: ImportReport[] = [];
+  let next = read(files[0]);
+  for (const [i, file] of files.entries()) {
+    const current = next;
+    next = read(files[i + 1]);
+    const source = leadFileSource(file.name, file.bytes);
+    const outcome = await current;
+    if (!outcome) {
+      reports.push(importOversized(deps, file.name, source, via));
+      continue;
+    }
+    reports.push(
+      importLeads(deps, () => {
+        if (!outcome.ok) throw outcome.error;
+        return outcome.result;
+      }, { fileName: file.name, source, via }),
+    );
   }
-  if (eml) return importLeads(deps, () => readAdfText(extractAdfFromEml(bytes), adfOptions(deps)), { fileName, source: 'eml', via });
-  return importLeads(deps, () => readAdfBytes(bytes, adfOptions(deps)), { fileName, source: 'adf', via });
+  return reports;
 }
 
 export interface CsvOptions {
