@@ -3,11 +3,13 @@
  * `npm run dist` (it cannot run here: no Electron binary, no macOS). It launches the real
  * Poste.app through Playwright's Electron support and checks what only a real build can:
  * the window loads from app://poste with the preload bridge, the contract answers, the
- * CSP header is there, navigation and window.open are refused, and the app quits cleanly.
+ * CSP header is there, navigation and window.open are refused, picked lead files are read
+ * on the lead reader's worker (a bundle of its own inside the asar archive), and the app
+ * quits cleanly.
  *
  *   npx tsx test/electron-smoke/smoke.ts release/mac-arm64/Poste.app
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
@@ -73,6 +75,18 @@ async function main(): Promise<void> {
     );
     check((mic as { ok: boolean }).ok, `the microphone state is reported (${JSON.stringify(mic)})`);
 
+    // Two picked ADF files: the reader's worker (dist-electron/lead-reader.mjs) reads them.
+    const picked = ['oem-toyota-ca.xml', 'cargurus.xml'].map((name) => ({
+      name,
+      base64: readFileSync(join('test', 'fixtures', 'adf', name)).toString('base64'),
+    }));
+    const imported = await page.evaluate(
+      (files) => (window as unknown as { poste: { invoke(c: string, i: unknown): Promise<unknown> } }).poste.invoke('leads:importFiles', { files }),
+      picked,
+    );
+    const statuses = (imported as { value?: { reports: { status: string }[] } }).value?.reports.map((r) => r.status);
+    check(statuses?.join() === 'imported,imported', `picked lead files are imported (${JSON.stringify(statuses)})`);
+
     const version = await app.evaluate(({ app: electronApp }) => electronApp.getVersion());
     check(/^\d+\.\d+\.\d+/.test(version), `the app reports its version ${version}`);
   } finally {
@@ -82,6 +96,11 @@ async function main(): Promise<void> {
   // WAL back into the database and removes it.
   check(existsSync(join(userData, DATABASE_FILE)), 'the cache is where the app keeps it');
   check(!existsSync(join(userData, `${DATABASE_FILE}-wal`)), 'quitting closed the cache (no WAL left behind)');
+  // Had the worker failed to start from the archive, the files were read on the main
+  // thread instead, and the log says so.
+  const logs = join(userData, 'logs');
+  const logged = existsSync(logs) ? readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('') : '';
+  check(logged !== '' && !logged.includes('the lead reader thread stopped'), 'the lead reader thread ran from the packaged app');
 }
 
 main().catch((error: unknown) => {
