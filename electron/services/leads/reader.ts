@@ -20,16 +20,13 @@ export interface LeadFileReader {
 
 /**
  * The worker: the bundle's sibling file in the Electron build (dist-electron/lead-reader.mjs),
- * else the TypeScript source, loaded through tsx (the web host and the tools run under tsx,
- * the tests under Vitest).
+ * else the TypeScript source, through read-worker-source.mjs, which registers tsx first
+ * (the web host and the tools run under tsx, the tests under Vitest).
  */
 export function startReadWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./lead-reader.mjs', here));
-  const entry = JSON.stringify(new URL('./read-worker.ts', here).href);
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`, {
-    eval: true,
-  });
+  return new Worker(new URL('./read-worker-source.mjs', here));
 }
 
 interface Pending {
