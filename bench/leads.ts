@@ -103,6 +103,13 @@ export async function measureLeads(options: LeadsBenchOptions): Promise<Figure[]
     now: () => options.now,
     // As the hosts run (their background work is left off: no expiry pass during the timing).
     checkpointThread: true,
+    // A warning here means a figure was not taken the way the console runs (say, the lead
+    // reader's worker fell back to the main thread): it is printed with the figures.
+    logger: {
+      info() {},
+      warn: (message, detail) => options.say(`bench: WARNING ${message} ${JSON.stringify(detail ?? {})}`),
+      error: (message, detail) => options.say(`bench: ERROR ${message} ${JSON.stringify(detail ?? {})}`),
+    },
   });
   try {
     const db = services.db;
