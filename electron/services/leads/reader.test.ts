@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecodeError } from './decode';
@@ -65,6 +69,23 @@ describe('the lead reader thread', () => {
     expect(replies).toBe(FILES.length);
     expect(warnings).toEqual([]);
   });
+
+  it("the Electron build's worker bundle (lead-reader.mjs) reads as this thread does", async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'poste-bundle-'));
+    try {
+      const built = spawnSync(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], {
+        encoding: 'utf8',
+      });
+      expect(built.status, built.stderr).toBe(0);
+      const { r, warnings } = reader(() => new Worker(join(outdir, 'lead-reader.mjs')));
+      const results = await Promise.all(FILES.map((path) => r.read(path, fixture(path), CONTEXT)));
+      results.forEach((result, i) => expect(result).toEqual(readHere(FILES[i]!).ok));
+      await expect(r.read('t.xml', fixture(UNREADABLE[0]!), CONTEXT)).rejects.toBeInstanceOf(ImportError);
+      expect(warnings).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it("a file the worker cannot read fails with this thread's own error, problems and lines included", async () => {
     const { r, warnings } = reader();
