@@ -245,7 +245,7 @@ export function createServices(options: ServicesOptions) {
   };
 
   /** ST-1 at start and every hour, and the watched lead folders. */
-  const leadsBackground = options.background ? startLeadsBackground(context) : null;
+  const leadsBackground = options.background ? startLeadsBackground(context, leadReader) : null;
   // The hosts warm the ring's path up once they are serving (tests and tools need not).
   const warmUp = options.background
     ? setTimeout(() => {
@@ -271,7 +271,7 @@ export function createServices(options: ServicesOptions) {
     /** Stops background work and the team sync, then closes the cache. */
     async close(): Promise<void> {
       if (warmUp) clearTimeout(warmUp);
-      leadsBackground?.stop();
+      await leadsBackground?.stop();
       await checkpointer.stop();
       await leadReader.close();
       await stopSync(context);

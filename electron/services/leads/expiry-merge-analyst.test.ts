@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, copyFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { addActivity, addAgent, addClient, addMeeting, addOpportunity, ALWAYS } 
 import { composeAnalystHandoff } from './analyst';
 import { applyExpiry } from './expiry';
 import { FIXTURES, testServices } from './test-support';
+import { leadFileReader } from './reader';
 import { startLeadsBackground } from './watcher';
+import { silentLogger } from '../log/logger';
 
 describe('expiry (ST-1)', () => {
   it('OPPs older than 8 weeks in the first three statuses expire, each with its activity; others stay', () => {
@@ -27,14 +29,73 @@ describe('expiry (ST-1)', () => {
     s.close();
   });
 
-  it('the background starts by applying ST-1 and stops cleanly', () => {
+  it('the background starts by applying ST-1 and stops cleanly', async () => {
     const s = testServices();
     const c = addClient(s.db, { firstName: 'A', lastName: 'B' });
     addOpportunity(s.db, { clientId: c, createdAt: '2025-01-01T00:00:00.000Z' });
-    const bg = startLeadsBackground(s.context);
+    const reader = leadFileReader(silentLogger);
+    const bg = startLeadsBackground(s.context, reader);
     expect(s.db.prepare("SELECT count(*) AS n FROM opportunities WHERE status = 'expired'").get()).toEqual({ n: 1 });
-    bg.stop();
-    s.close();
+    await bg.stop();
+    await reader.close();
+    await s.close();
+  });
+});
+
+describe('watched folder, many files', () => {
+  /** A one-lead ADF file with its own provider id and number. */
+  const lead = (n: number) =>
+    `<?xml version="1.0"?><adf><prospect><id source="Kijiji Autos">K-${n}</id><requestdate>2026-03-09T10:00:00-05:00</requestdate>
+<customer><contact><name part="first">Client</name><name part="last">N${n}</name><phone>514555${String(1000 + n)}</phone></contact></customer></prospect></adf>`;
+
+  function folderOf(count: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'poste-leads-'));
+    const old = new Date(Date.now() - 60_000);
+    for (let n = 0; n < count; n++) {
+      const file = join(dir, `lead-${String(n).padStart(2, '0')}.xml`);
+      writeFileSync(file, lead(n));
+      utimesSync(file, old, old);
+    }
+    return dir;
+  }
+
+  it('more files than a scan holds in memory: all imported in name order and moved', async () => {
+    const s = testServices();
+    const dir = folderOf(19);
+    await s.handlers['leads:addFolder']({ path: dir });
+    const [scan] = await s.handlers['leads:scanFolders']({});
+    expect(scan!.files.map((f) => f.fileName)).toEqual(Array.from({ length: 19 }, (_, n) => `lead-${String(n).padStart(2, '0')}.xml`));
+    expect(scan!.files.every((f) => f.status === 'imported' && f.createdClients === 1)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['done']);
+    expect(readdirSync(join(dir, 'done'))).toHaveLength(38);
+    expect(s.db.prepare('SELECT count(*) AS n FROM opportunities').get()).toEqual({ n: 19 });
+    await s.close();
+  });
+
+  it('stopping the background waits for the scan it is running, so the cache closes after it', async () => {
+    const s = testServices();
+    const dir = folderOf(10);
+    await s.handlers['leads:addFolder']({ path: dir });
+    const reader = leadFileReader(silentLogger);
+    const bg = startLeadsBackground(s.context, reader, { settleMs: 0 });
+    const scan = bg.scanNow();
+    await bg.stop();
+    await reader.close();
+    await s.close();
+    expect((await scan)[0]!.files.map((f) => f.status)).toEqual(Array.from({ length: 10 }, () => 'imported'));
+    expect(readdirSync(join(dir, 'done'))).toHaveLength(20);
+  });
+
+  it('two scans at once (the button while the timer scans) never take a file twice', async () => {
+    const s = testServices();
+    const dir = folderOf(12);
+    await s.handlers['leads:addFolder']({ path: dir });
+    const [first, second] = await Promise.all([s.handlers['leads:scanFolders']({}), s.handlers['leads:scanFolders']({})]);
+    expect(first[0]!.files).toHaveLength(12);
+    expect(second[0]!.files).toEqual([]);
+    expect(s.db.prepare('SELECT count(*) AS n FROM lead_import_batches').get()).toEqual({ n: 12 });
+    expect(readdirSync(join(dir, 'done'))).toHaveLength(24);
+    await s.close();
   });
 });
 

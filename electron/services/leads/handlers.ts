@@ -53,7 +53,7 @@ export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): 
   const repo = leadsRepo(context.db);
   const queue = queueService(context);
   const followUps = followUpService(context);
-  const scanner = folderScanner(context, { settleMs: 0 });
+  const scanner = folderScanner(context, reader, { settleMs: 0 });
 
   function afterImport(reports: ImportReport[]): void {
     for (const r of reports) for (const clientId of r.clientIds) context.bus.emit('record:changed', { clientId });
@@ -124,8 +124,8 @@ export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): 
       if (!repo.removeWatchFolder(folderId)) throw new ServiceError('not_found', `no watched folder ${folderId}`, 'folderId');
       return folders();
     },
-    'leads:scanFolders': () =>
-      scanner.scanAll().map((r) => ({ folderId: r.folderId, path: r.path, error: r.error, files: r.files.map(publicReport) })),
+    'leads:scanFolders': async () =>
+      (await scanner.scanAll()).map((r) => ({ folderId: r.folderId, path: r.path, error: r.error, files: r.files.map(publicReport) })),
     'queue:list': ({ filter, type, limit, offset }) => queue.list({ filter: filter ?? 'all', type: type ?? null, limit: limit ?? 50, offset: offset ?? 0 }),
     'queue:next': () => queue.next(),
     'queue:take': ({ opportunityId, reason }) => queue.take(opportunityId, reason ?? null),

@@ -380,15 +380,17 @@ export function importLeadFile(deps: ImportDeps, fileName: string, bytes: Uint8A
 }
 
 /**
- * Several lead files, as the picker hands them over: each is imported as importLeadFile
- * does, in the order given, one transaction each (all-or-nothing per file), but the next
- * file is read on the reader's worker while this one is written.
+ * Several lead files, as the picker hands them over or a watched folder holds them: each is
+ * imported as importLeadFile does, in the order given, one transaction each (all-or-nothing
+ * per file), but the next file is read on the reader's worker while this one is written.
  */
 export async function importLeadFiles(
   deps: ImportDeps,
   files: readonly { name: string; bytes: Uint8Array }[],
   via: 'picker' | 'folder' | 'api',
   reader: LeadFileReader,
+  /** Called as soon as each file is committed (or refused), before the next is written. */
+  onReport?: (report: ImportReport, index: number) => void,
 ): Promise<ImportReport[]> {
   type Read = { ok: true; result: AdfReadResult } | { ok: false; error: unknown } | null;
   const read = (file: { name: string; bytes: Uint8Array } | undefined): Promise<Read> =>
@@ -405,16 +407,14 @@ export async function importLeadFiles(
     next = read(files[i + 1]);
     const source = leadFileSource(file.name, file.bytes);
     const outcome = await current;
-    if (!outcome) {
-      reports.push(importOversized(deps, file.name, source, via));
-      continue;
-    }
-    reports.push(
-      importLeads(deps, () => {
-        if (!outcome.ok) throw outcome.error;
-        return outcome.result;
-      }, { fileName: file.name, source, via }),
-    );
+    const report = outcome
+      ? importLeads(deps, () => {
+          if (!outcome.ok) throw outcome.error;
+          return outcome.result;
+        }, { fileName: file.name, source, via })
+      : importOversized(deps, file.name, source, via);
+    reports.push(report);
+    onReport?.(report, i);
   }
   return reports;
 }

@@ -4,7 +4,8 @@ import { ServiceError } from '../../../shared/ipc/result';
 import { leadsRepo, type WatchFolderRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 import { applyExpiry } from './expiry';
-import { importLeadFile, MAX_IMPORT_BYTES, type ImportReport } from './importer';
+import { importLeadFiles, MAX_IMPORT_BYTES, type ImportReport } from './importer';
+import type { LeadFileReader } from './reader';
 
 /**
  * Watched folders: where a mail rule or a provider drops ADF/XML and .eml files. Each file
@@ -12,7 +13,9 @@ import { importLeadFile, MAX_IMPORT_BYTES, type ImportReport } from './importer'
  * folder with a `<name>.report.json` beside it saying what happened. A file still being
  * written (modified less than `settleMs` ago) waits for the next scan. `fs.watch` gives
  * quick reaction where the platform supports it; a periodic scan catches the rest (network
- * drives, missed events) and works the same in the web host.
+ * drives, missed events) and works the same in the web host. A folder's files go through
+ * importLeadFiles, as the picker's do: the next file is read on the reader's worker while
+ * this one is written, and each is moved as soon as its transaction ends.
  */
 
 export const WATCHED_EXTENSIONS = ['.xml', '.adf', '.eml', '.txt'];
@@ -51,11 +54,40 @@ function freeName(dir: string, name: string): string {
   }
 }
 
-export function folderScanner(deps: WatcherDeps, options: { settleMs?: number } = {}) {
+/** Files a scan holds in memory at once (each at most MAX_IMPORT_BYTES). */
+const FILES_IN_MEMORY = 8;
+
+/**
+ * Scans of one cache never overlap (the periodic one and the Imports panel's button): each
+ * waits for the one before, so no file is picked up twice.
+ */
+const scanQueues = new WeakMap<object, Promise<unknown>>();
+function oneAtATime<T>(key: object, task: () => Promise<T>): Promise<T> {
+  const run = (scanQueues.get(key) ?? Promise.resolve()).then(task, task);
+  scanQueues.set(key, run.catch(() => undefined));
+  return run;
+}
+
+export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options: { settleMs?: number } = {}) {
   const repo = leadsRepo(deps.db);
   const settleMs = options.settleMs ?? 1000;
 
-  function scanFolder(folder: WatchFolderRow): ScanResult {
+  /** Moves an imported or refused file to done/ or failed/, its report beside it. */
+  function settle(folder: WatchFolderRow, name: string, report: ImportReport): void {
+    const target = join(folder.path, report.status === 'imported' ? 'done' : 'failed');
+    try {
+      mkdirSync(target, { recursive: true });
+      const moved = freeName(target, name);
+      renameSync(join(folder.path, name), join(target, moved));
+      const { clientIds: _c, opportunityIds: _o, ...summary } = report;
+      writeFileSync(join(target, `${moved}.report.json`), `${JSON.stringify({ ...summary, at: deps.now().toISOString() }, null, 2)}\n`);
+    } catch (error) {
+      deps.logger.error('could not move an imported file', { folderId: folder.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    for (const clientId of report.clientIds) deps.bus.emit('record:changed', { clientId });
+  }
+
+  async function scanFolder(folder: WatchFolderRow): Promise<ScanResult> {
     const result: ScanResult = { folderId: folder.id, path: folder.path, files: [], error: null };
     let names: string[];
     try {
@@ -65,32 +97,27 @@ export function folderScanner(deps: WatcherDeps, options: { settleMs?: number } 
       deps.logger.warn('watched folder unreadable', { folderId: folder.id });
       return result;
     }
+    const settled: { name: string; size: number }[] = [];
     for (const name of names) {
       if (name.startsWith('.') || !WATCHED_EXTENSIONS.includes(extname(name).toLowerCase())) continue;
-      const file = join(folder.path, name);
-      let size: number;
       try {
-        const st = statSync(file);
-        if (!st.isFile() || Date.now() - st.mtimeMs < settleMs) continue;
-        size = st.size;
+        const st = statSync(join(folder.path, name));
+        if (st.isFile() && Date.now() - st.mtimeMs >= settleMs) settled.push({ name, size: st.size });
       } catch {
-        continue;
+        // Gone since the listing: nothing to import.
       }
-      // An oversized file is refused by its size, without reading it.
-      const bytes = size > MAX_IMPORT_BYTES ? new Uint8Array(MAX_IMPORT_BYTES + 1) : new Uint8Array(readFileSync(file));
-      const report = importLeadFile(deps, basename(file), bytes, 'folder');
-      result.files.push(report);
-      const target = join(folder.path, report.status === 'imported' ? 'done' : 'failed');
-      try {
-        mkdirSync(target, { recursive: true });
-        const moved = freeName(target, name);
-        renameSync(file, join(target, moved));
-        const { clientIds: _c, opportunityIds: _o, ...summary } = report;
-        writeFileSync(join(target, `${moved}.report.json`), `${JSON.stringify({ ...summary, at: deps.now().toISOString() }, null, 2)}\n`);
-      } catch (error) {
-        deps.logger.error('could not move an imported file', { folderId: folder.id, error: error instanceof Error ? error.message : String(error) });
-      }
-      for (const clientId of report.clientIds) deps.bus.emit('record:changed', { clientId });
+    }
+    for (let at = 0; at < settled.length; at += FILES_IN_MEMORY) {
+      const files = settled.slice(at, at + FILES_IN_MEMORY).flatMap(({ name, size }) => {
+        try {
+          // An oversized file is refused by its size, without reading it.
+          const bytes = size > MAX_IMPORT_BYTES ? new Uint8Array(MAX_IMPORT_BYTES + 1) : new Uint8Array(readFileSync(join(folder.path, name)));
+          return [{ name: basename(name), bytes }];
+        } catch {
+          return [];
+        }
+      });
+      result.files.push(...(await importLeadFiles(deps, files, 'folder', reader, (report, i) => settle(folder, files[i]!.name, report))));
     }
     repo.markScanned(folder.id, deps.now().toISOString());
     if (result.files.length) {
@@ -101,21 +128,22 @@ export function folderScanner(deps: WatcherDeps, options: { settleMs?: number } 
   }
 
   return {
-    scanFolder,
-    /** Every enabled folder, once. */
-    scanAll(): ScanResult[] {
-      return repo
-        .watchFolders()
-        .filter((f) => f.enabled === 1)
-        .map(scanFolder);
+    /** Every enabled folder, once, after any scan of this cache still running. */
+    scanAll(): Promise<ScanResult[]> {
+      return oneAtATime(deps.db, async () => {
+        const results: ScanResult[] = [];
+        for (const folder of repo.watchFolders().filter((f) => f.enabled === 1)) results.push(await scanFolder(folder));
+        return results;
+      });
     },
   };
 }
 
 export interface LeadsBackground {
   /** Scans the watched folders now (also what the periodic timer does). */
-  scanNow(): ScanResult[];
-  stop(): void;
+  scanNow(): Promise<ScanResult[]>;
+  /** Stops the timers and waits for a scan still running. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -125,11 +153,12 @@ export interface LeadsBackground {
  */
 export function startLeadsBackground(
   deps: WatcherDeps,
+  reader: LeadFileReader,
   options: { expiryIntervalMs?: number; scanIntervalMs?: number; settleMs?: number } = {},
 ): LeadsBackground {
-  const scanner = folderScanner(deps, options.settleMs === undefined ? {} : { settleMs: options.settleMs });
+  const scanner = folderScanner(deps, reader, options.settleMs === undefined ? {} : { settleMs: options.settleMs });
   const watchers = new Map<string, FSWatcher>();
-  let scanning = false;
+  let scanning: Promise<ScanResult[]> | null = null;
   let stopped = false;
   let debounce: NodeJS.Timeout | null = null;
 
@@ -141,17 +170,17 @@ export function startLeadsBackground(
     }
   };
 
-  const scanNow = (): ScanResult[] => {
+  const scanNow = async (): Promise<ScanResult[]> => {
     if (scanning || stopped) return [];
-    scanning = true;
     try {
       syncWatchers();
-      return scanner.scanAll();
+      scanning = scanner.scanAll();
+      return await scanning;
     } catch (error) {
       deps.logger.error('watched folder scan failed', { error: error instanceof Error ? error.message : String(error) });
       return [];
     } finally {
-      scanning = false;
+      scanning = null;
     }
   };
 
@@ -194,13 +223,15 @@ export function startLeadsBackground(
 
   return {
     scanNow,
-    stop() {
+    async stop() {
       stopped = true;
       clearInterval(expiryTimer);
       clearInterval(scanTimer);
       if (debounce) clearTimeout(debounce);
       for (const w of watchers.values()) w.close();
       watchers.clear();
+      // A scan still running finishes its current file: the cache must not close under it.
+      await scanning?.catch(() => undefined);
     },
   };
 }
