@@ -382,7 +382,8 @@ export function importLeadFile(deps: ImportDeps, fileName: string, bytes: Uint8A
 /**
  * Several lead files, as the picker hands them over or a watched folder holds them: each is
  * imported as importLeadFile does, in the order given, one transaction each (all-or-nothing
- * per file), but the next file is read on the reader's worker while this one is written.
+ * per file), but the next file is read on the reader's worker while this one is written,
+ * and the host's thread is free between files.
  */
 export async function importLeadFiles(
   deps: ImportDeps,
@@ -415,6 +416,10 @@ export async function importLeadFiles(
       : importOversized(deps, file.name, source, via);
     reports.push(report);
     onReport?.(report, i);
+    // A read that is already back resumes this loop without leaving the microtask queue, so
+    // the host's other work (a ringing call's lookup, an agent's click) would wait for the
+    // whole batch: it gets its turn between files instead.
+    if (i + 1 < files.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return reports;
 }

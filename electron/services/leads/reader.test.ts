@@ -134,6 +134,23 @@ describe('the lead reader thread', () => {
 });
 
 describe('several lead files at once (the picker)', () => {
+  it("leaves the host's thread free between files, even when every read is already back", async () => {
+    const s = testServices();
+    // Reads that resolve at once: the loop could run to the end on microtasks alone.
+    const ready: LeadFileReader = {
+      read: (name, bytes, context) => Promise.resolve(readLeadFile(name, bytes, context)),
+      close: () => Promise.resolve(),
+    };
+    const files = FILES.map((path) => ({ name: path.split('/').pop()!, bytes: fixture(path) }));
+    let written = 0;
+    let writtenWhenOthersRan: number | null = null;
+    setImmediate(() => (writtenWhenOthersRan = written));
+    await importLeadFiles(s.context, files, 'picker', ready, () => written++);
+    expect(written).toBe(FILES.length);
+    expect(writtenWhenOthersRan).toBe(1);
+    await s.close();
+  });
+
   it('gives the same reports and the same cache as importing them one by one, in order', async () => {
     const oversized = new Uint8Array(MAX_IMPORT_BYTES + 1);
     const picked = [
