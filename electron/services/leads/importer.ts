@@ -392,6 +392,8 @@ export async function importLeadFiles(
   reader: LeadFileReader,
   /** Called as soon as each file is committed (or refused), before the next is written. */
   onReport?: (report: ImportReport, index: number) => void,
+  /** Once aborted, no further file is started: the reports are those of the files done. */
+  signal?: AbortSignal,
 ): Promise<ImportReport[]> {
   type Read = { ok: true; result: AdfReadResult } | { ok: false; error: unknown } | null;
   const read = (file: { name: string; bytes: Uint8Array } | undefined): Promise<Read> =>
@@ -404,6 +406,7 @@ export async function importLeadFiles(
   const reports: ImportReport[] = [];
   let next = read(files[0]);
   for (const [i, file] of files.entries()) {
+    if (signal?.aborted) break;
     const current = next;
     next = read(files[i + 1]);
     const source = leadFileSource(file.name, file.bytes);

@@ -68,7 +68,7 @@ function oneAtATime<T>(key: object, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options: { settleMs?: number } = {}) {
+export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options: { settleMs?: number; signal?: AbortSignal } = {}) {
   const repo = leadsRepo(deps.db);
   const settleMs = options.settleMs ?? 1000;
 
@@ -107,7 +107,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
         // Gone since the listing: nothing to import.
       }
     }
-    for (let at = 0; at < settled.length; at += FILES_IN_MEMORY) {
+    for (let at = 0; at < settled.length && !options.signal?.aborted; at += FILES_IN_MEMORY) {
       const files = settled.slice(at, at + FILES_IN_MEMORY).flatMap(({ name, size }) => {
         try {
           // An oversized file is refused by its size, without reading it.
@@ -117,7 +117,8 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
           return [];
         }
       });
-      result.files.push(...(await importLeadFiles(deps, files, 'folder', reader, (report, i) => settle(folder, files[i]!.name, report))));
+      const settleEach = (report: ImportReport, i: number) => settle(folder, files[i]!.name, report);
+      result.files.push(...(await importLeadFiles(deps, files, 'folder', reader, settleEach, options.signal)));
     }
     repo.markScanned(folder.id, deps.now().toISOString());
     if (result.files.length) {
@@ -142,7 +143,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
 export interface LeadsBackground {
   /** Scans the watched folders now (also what the periodic timer does). */
   scanNow(): Promise<ScanResult[]>;
-  /** Stops the timers and waits for a scan still running. */
+  /** Stops the timers, and a running scan after its current file, and waits for that. */
   stop(): Promise<void>;
 }
 
@@ -156,7 +157,9 @@ export function startLeadsBackground(
   reader: LeadFileReader,
   options: { expiryIntervalMs?: number; scanIntervalMs?: number; settleMs?: number } = {},
 ): LeadsBackground {
-  const scanner = folderScanner(deps, reader, options.settleMs === undefined ? {} : { settleMs: options.settleMs });
+  // stop() aborts a running scan between two files: the ones not started stay in the folder.
+  const stopping = new AbortController();
+  const scanner = folderScanner(deps, reader, { ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }), signal: stopping.signal });
   const watchers = new Map<string, FSWatcher>();
   let scanning: Promise<ScanResult[]> | null = null;
   let stopped = false;
@@ -225,12 +228,13 @@ export function startLeadsBackground(
     scanNow,
     async stop() {
       stopped = true;
+      stopping.abort();
       clearInterval(expiryTimer);
       clearInterval(scanTimer);
       if (debounce) clearTimeout(debounce);
       for (const w of watchers.values()) w.close();
       watchers.clear();
-      // A scan still running finishes its current file: the cache must not close under it.
+      // A scan still running ends after the file it is writing: the cache must not close under it.
       await scanning?.catch(() => undefined);
     },
   };
