@@ -123,5 +123,18 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     await item.getByRole('button', { name: 'Relance faite' }).click();
     await expect.poll(() => page.getByTestId('followup-logged').textContent(), { timeout: 10_000 }).toContain('PDR J1 R2 + TEXTO');
   });
+
+  it('a pick of more lead files than one call carries (23): every one is imported and reported', async () => {
+    const files = Array.from({ length: 23 }, (_, n) => ({
+      name: `pick-${String(n).padStart(2, '0')}.xml`,
+      mimeType: 'text/xml',
+      buffer: Buffer.from(adf(`PK-${n}`, 'CarGurus', minutesAgo(60), 'Client', `Choisi ${n}`, `819-555-${String(2000 + n)}`, `choisi.${n}@exemple.ca`)),
+    }));
+    await page.getByLabel('Choisir des fichiers (ADF/XML, .eml, CSV)').setInputFiles(files);
+    const imported = page.locator('[data-testid="import-report"][data-status="imported"]');
+    await expect.poll(() => imported.count(), { timeout: 15_000 }).toBe(23);
+    expect(await page.getByTestId('import-report').count()).toBe(23);
+    expect(await imported.last().textContent()).toContain('pick-22.xml');
+  });
 });
 
