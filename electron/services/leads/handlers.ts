@@ -47,8 +47,10 @@ function parseProblems(json: string | null): ImportProblemDto[] {
   }
 }
 
-/** The handlers of this area's contract fragment (shared/ipc/contract-leads.ts). */
-/** `reader` reads the picker's lead files on its worker (reader.ts); createServices owns and closes it. */
+/**
+ * The handlers of this area's contract fragment (shared/ipc/contract-leads.ts). `reader` reads
+ * picked and watched lead files on its worker (reader.ts); createServices owns and closes it.
+ */
 export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): HandlersFor<typeof leadsRequests> {
   const repo = leadsRepo(context.db);
   const queue = queueService(context);

@@ -1,7 +1,7 @@
 import { withoutBackstop } from '../db/checkpointer';
 import { newId } from '../db/ids';
 import type { Tag } from '../../../shared/domain/model';
-import { isEarlierMonth, offsetMinutes } from '../../../shared/rules/time';
+import { isEarlierMonth } from '../../../shared/rules/time';
 import { isOnShift } from '../db/repos/agents';
 import { leadsRepo, OPPORTUNITY_ROW, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
@@ -10,7 +10,7 @@ import { csvToLeads, parseCsv, type CsvMapping } from './csv';
 import { decodeCsvBytes, DecodeError } from './decode';
 import { EmlError } from './eml';
 import { ImportError, type ImportProblem, type LeadInput } from './lead-input';
-import { leadFileSource, readLeadFile, type LeadFileContext } from './read-file';
+import { leadFileSource, leadReadOptions, readLeadFile, type LeadFileContext } from './read-file';
 import type { LeadFileReader } from './reader';
 
 /** What the importer needs from the services (ServiceContext fits). */
@@ -278,11 +278,6 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   return { createdClients, joinedClients, duplicates, clientIds: [...touched], opportunityIds, mergeProposals };
 }
 
-function zoneOffset(deps: ImportDeps): (ms: number) => number {
-  const { timeZone } = deps.settings();
-  return (ms) => offsetMinutes(ms, timeZone);
-}
-
 /**
  * Imports leads already read from a file: one transaction with the batch's row; on any
  * error the transaction is rolled back and only the failed batch row is written.
@@ -348,19 +343,14 @@ export function importLeads(
   return report;
 }
 
-function adfOptions(deps: ImportDeps) {
-  // A: a lead that does not say its language is French (a Québec centre).
-  return { now: deps.now(), zoneOffsetMinutes: zoneOffset(deps), defaultLanguage: 'fr' as const };
-}
-
-/** ADF/XML text → written leads (the benchmark's entry point). */
-export function importAdfText(deps: ImportDeps, text: string, fileName = 'adf.xml', via: 'picker' | 'folder' | 'api' = 'api'): ImportReport {
-  return importLeads(deps, () => readAdfText(text, adfOptions(deps)), { fileName, source: 'adf', via });
-}
-
 /** What reading a lead file needs from the services, as plain data (it may cross to the reader's worker). */
 function readContext(deps: ImportDeps): LeadFileContext {
   return { nowMs: deps.now().getTime(), timeZone: deps.settings().timeZone };
+}
+
+/** ADF/XML text → written leads (the import and property tests' entry point). */
+export function importAdfText(deps: ImportDeps, text: string, fileName = 'adf.xml', via: 'picker' | 'folder' | 'api' = 'api'): ImportReport {
+  return importLeads(deps, () => readAdfText(text, leadReadOptions(readContext(deps))), { fileName, source: 'adf', via });
 }
 
 /** The failed report of a file over the size cap, recorded without reading the file. */
@@ -435,7 +425,7 @@ export interface CsvOptions {
 
 /** CSV text with its column mapping → written leads (the benchmark's entry point). */
 export function importCsvText(deps: ImportDeps, text: string, options: CsvOptions, fileName = 'import.csv', via: 'picker' | 'folder' | 'api' = 'api'): ImportReport {
-  const base = adfOptions(deps);
+  const base = leadReadOptions(readContext(deps));
   return importLeads(
     deps,
     () =>

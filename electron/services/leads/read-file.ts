@@ -1,5 +1,5 @@
 import { offsetMinutes } from '../../../shared/rules/time';
-import { readAdfBytes, readAdfText, type AdfReadResult } from './adf';
+import { readAdfBytes, readAdfText, type AdfReadOptions, type AdfReadResult } from './adf';
 import { extractAdfFromEml, looksLikeEml } from './eml';
 
 /** What reading a lead file needs to know: the clock and the centre's zone (plain data, so it crosses to a worker). */
@@ -19,13 +19,18 @@ export function leadFileSource(fileName: string, bytes: Uint8Array): 'adf' | 'em
  * function runs on the host's thread and on the reader's worker (read-worker.ts).
  */
 export function readLeadFile(fileName: string, bytes: Uint8Array, context: LeadFileContext): AdfReadResult {
-  // A: a lead that does not say its language is French (a Québec centre).
-  const options = {
-    now: new Date(context.nowMs),
-    zoneOffsetMinutes: (ms: number) => offsetMinutes(ms, context.timeZone),
-    defaultLanguage: 'fr' as const,
-  };
+  const options = leadReadOptions(context);
   return leadFileSource(fileName, bytes) === 'eml'
     ? readAdfText(extractAdfFromEml(bytes), options)
     : readAdfBytes(bytes, options);
+}
+
+/** The readers' options (ADF and CSV) for a clock and a zone. */
+export function leadReadOptions(context: LeadFileContext): AdfReadOptions {
+  return {
+    now: new Date(context.nowMs),
+    zoneOffsetMinutes: (ms: number) => offsetMinutes(ms, context.timeZone),
+    // A: a lead that does not say its language is French (a Québec centre).
+    defaultLanguage: 'fr',
+  };
 }
