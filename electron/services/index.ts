@@ -20,7 +20,7 @@ import { callsHandlers } from './calls/handlers';
 import { deskHandlers } from './desk/handlers';
 import { leadsHandlers } from './leads/handlers';
 import { leadFileReader } from './leads/reader';
-import { startLeadsBackground } from './leads/watcher';
+import { folderScanner, startLeadsBackground } from './leads/watcher';
 import { workHandlers } from './work/handlers';
 import { stopSync, syncHandlers } from './sync/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
@@ -192,10 +192,12 @@ export function createServices(options: ServicesOptions) {
     return { settings: settings(), sipPasswordSet: secrets.getSipPassword() !== null };
   }
 
-  /** The picker's lead files are read on this worker while the file before is written. */
+  /** Lead files are read on this worker while the file before is written. */
   const leadReader = leadFileReader(logger);
+  /** The watched folders, scanned by the background and by the Imports panel's button. */
+  const leadFolders = folderScanner(context, leadReader);
   const handlers: Handlers = {
-    ...leadsHandlers(context, leadReader),
+    ...leadsHandlers(context, leadReader, leadFolders),
     ...workHandlers(context),
     ...deskHandlers(context),
     ...callsHandlers(context),
@@ -245,7 +247,7 @@ export function createServices(options: ServicesOptions) {
   };
 
   /** ST-1 at start and every hour, and the watched lead folders. */
-  const leadsBackground = options.background ? startLeadsBackground(context, leadReader) : null;
+  const leadsBackground = options.background ? startLeadsBackground(context, leadFolders) : null;
   // The hosts warm the ring's path up once they are serving (tests and tools need not).
   const warmUp = options.background
     ? setTimeout(() => {

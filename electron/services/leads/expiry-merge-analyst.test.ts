@@ -8,7 +8,7 @@ import { composeAnalystHandoff } from './analyst';
 import { applyExpiry } from './expiry';
 import { FIXTURES, testServices } from './test-support';
 import { leadFileReader } from './reader';
-import { startLeadsBackground } from './watcher';
+import { folderScanner, startLeadsBackground } from './watcher';
 import { silentLogger } from '../log/logger';
 
 describe('expiry (ST-1)', () => {
@@ -34,7 +34,7 @@ describe('expiry (ST-1)', () => {
     const c = addClient(s.db, { firstName: 'A', lastName: 'B' });
     addOpportunity(s.db, { clientId: c, createdAt: '2025-01-01T00:00:00.000Z' });
     const reader = leadFileReader(silentLogger);
-    const bg = startLeadsBackground(s.context, reader);
+    const bg = startLeadsBackground(s.context, folderScanner(s.context, reader));
     expect(s.db.prepare("SELECT count(*) AS n FROM opportunities WHERE status = 'expired'").get()).toEqual({ n: 1 });
     await bg.stop();
     await reader.close();
@@ -77,7 +77,7 @@ describe('watched folder, many files', () => {
     const dir = folderOf(10);
     await s.handlers['leads:addFolder']({ path: dir });
     const reader = leadFileReader(silentLogger);
-    const bg = startLeadsBackground(s.context, reader, { settleMs: 0 });
+    const bg = startLeadsBackground(s.context, folderScanner(s.context, reader), { settleMs: 0 });
     const scan = bg.scanNow();
     // Once the first file is in, stop.
     await new Promise<void>((resolve) => s.events.subscribe((e) => e === 'record:changed' && resolve()));

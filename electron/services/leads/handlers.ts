@@ -13,7 +13,7 @@ import { ImportError } from './lead-input';
 import { duplicatesOf, mergeClients } from './merge';
 import { queueService } from './queue';
 import type { LeadFileReader } from './reader';
-import { checkFolderPath, folderScanner } from './watcher';
+import { checkFolderPath, type FolderScanner } from './watcher';
 
 function bytesOf(base64: string): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
@@ -49,13 +49,13 @@ function parseProblems(json: string | null): ImportProblemDto[] {
 
 /**
  * The handlers of this area's contract fragment (shared/ipc/contract-leads.ts). `reader` reads
- * picked and watched lead files on its worker (reader.ts); createServices owns and closes it.
+ * picked lead files on its worker (reader.ts); `scanner` is the cache's one folder scanner,
+ * which the background's periodic scan shares. createServices owns both.
  */
-export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): HandlersFor<typeof leadsRequests> {
+export function leadsHandlers(context: ServiceContext, reader: LeadFileReader, scanner: FolderScanner): HandlersFor<typeof leadsRequests> {
   const repo = leadsRepo(context.db);
   const queue = queueService(context);
   const followUps = followUpService(context);
-  const scanner = folderScanner(context, reader, { settleMs: 0 });
 
   function afterImport(reports: ImportReport[]): void {
     for (const r of reports) for (const clientId of r.clientIds) context.bus.emit('record:changed', { clientId });
@@ -127,7 +127,8 @@ export function leadsHandlers(context: ServiceContext, reader: LeadFileReader): 
       return folders();
     },
     'leads:scanFolders': async () =>
-      (await scanner.scanAll()).map((r) => ({ folderId: r.folderId, path: r.path, error: r.error, files: r.files.map(publicReport) })),
+      // The button does not wait for files to settle: the agent says they are there.
+      (await scanner.scanAll({ settleMs: 0 })).map((r) => ({ folderId: r.folderId, path: r.path, error: r.error, files: r.files.map(publicReport) })),
     'queue:list': ({ filter, type, limit, offset }) => queue.list({ filter: filter ?? 'all', type: type ?? null, limit: limit ?? 50, offset: offset ?? 0 }),
     'queue:next': () => queue.next(),
     'queue:take': ({ opportunityId, reason }) => queue.take(opportunityId, reason ?? null),

@@ -57,20 +57,20 @@ function freeName(dir: string, name: string): string {
 /** Files a scan holds in memory at once (each at most MAX_IMPORT_BYTES). */
 const FILES_IN_MEMORY = 8;
 
-/**
- * Scans of one cache never overlap (the periodic one and the Imports panel's button): each
- * waits for the one before, so no file is picked up twice.
- */
-const scanQueues = new WeakMap<object, Promise<unknown>>();
-function oneAtATime<T>(key: object, task: () => Promise<T>): Promise<T> {
-  const run = (scanQueues.get(key) ?? Promise.resolve()).then(task, task);
-  scanQueues.set(key, run.catch(() => undefined));
-  return run;
+/** How one scan goes: files modified less than `settleMs` ago wait; `signal` ends it between two files. */
+export interface ScanOptions {
+  settleMs: number;
+  signal?: AbortSignal;
 }
 
-export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options: { settleMs?: number; signal?: AbortSignal } = {}) {
+/**
+ * The watched folders of one cache: createServices makes one, for the periodic scan and the
+ * Imports panel's button alike, and its scans never overlap (each waits for the one before),
+ * so no file is picked up twice.
+ */
+export function folderScanner(deps: WatcherDeps, reader: LeadFileReader) {
   const repo = leadsRepo(deps.db);
-  const settleMs = options.settleMs ?? 1000;
+  let queue: Promise<unknown> = Promise.resolve();
 
   /** Moves an imported or refused file to done/ or failed/, its report beside it. */
   function settle(folder: WatchFolderRow, name: string, report: ImportReport): void {
@@ -87,7 +87,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
     for (const clientId of report.clientIds) deps.bus.emit('record:changed', { clientId });
   }
 
-  async function scanFolder(folder: WatchFolderRow): Promise<ScanResult> {
+  async function scanFolder(folder: WatchFolderRow, { settleMs, signal }: ScanOptions): Promise<ScanResult> {
     const result: ScanResult = { folderId: folder.id, path: folder.path, files: [], error: null };
     let names: string[];
     try {
@@ -107,7 +107,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
         // Gone since the listing: nothing to import.
       }
     }
-    for (let at = 0; at < settled.length && !options.signal?.aborted; at += FILES_IN_MEMORY) {
+    for (let at = 0; at < settled.length && !signal?.aborted; at += FILES_IN_MEMORY) {
       const files = settled.slice(at, at + FILES_IN_MEMORY).flatMap(({ name, size }) => {
         try {
           // An oversized file is refused by its size, without reading it.
@@ -118,7 +118,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
         }
       });
       const settleEach = (report: ImportReport, i: number) => settle(folder, files[i]!.name, report);
-      result.files.push(...(await importLeadFiles(deps, files, 'folder', reader, settleEach, options.signal)));
+      result.files.push(...(await importLeadFiles(deps, files, 'folder', reader, settleEach, signal)));
     }
     repo.markScanned(folder.id, deps.now().toISOString());
     if (result.files.length) {
@@ -129,16 +129,20 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader, options
   }
 
   return {
-    /** Every enabled folder, once, after any scan of this cache still running. */
-    scanAll(): Promise<ScanResult[]> {
-      return oneAtATime(deps.db, async () => {
+    /** Every enabled folder, once, after the scan still running, if any. */
+    scanAll(options: ScanOptions): Promise<ScanResult[]> {
+      const run = queue.then(async () => {
         const results: ScanResult[] = [];
-        for (const folder of repo.watchFolders().filter((f) => f.enabled === 1)) results.push(await scanFolder(folder));
+        for (const folder of repo.watchFolders().filter((f) => f.enabled === 1)) results.push(await scanFolder(folder, options));
         return results;
       });
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }
+
+export type FolderScanner = ReturnType<typeof folderScanner>;
 
 export interface LeadsBackground {
   /** Scans the watched folders now (also what the periodic timer does). */
@@ -154,12 +158,12 @@ export interface LeadsBackground {
  */
 export function startLeadsBackground(
   deps: WatcherDeps,
-  reader: LeadFileReader,
+  scanner: FolderScanner,
   options: { expiryIntervalMs?: number; scanIntervalMs?: number; settleMs?: number } = {},
 ): LeadsBackground {
   // stop() aborts a running scan between two files: the ones not started stay in the folder.
   const stopping = new AbortController();
-  const scanner = folderScanner(deps, reader, { ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }), signal: stopping.signal });
+  const scan: ScanOptions = { settleMs: options.settleMs ?? 1000, signal: stopping.signal };
   const watchers = new Map<string, FSWatcher>();
   let scanning: Promise<ScanResult[]> | null = null;
   let stopped = false;
@@ -177,7 +181,7 @@ export function startLeadsBackground(
     if (scanning || stopped) return [];
     try {
       syncWatchers();
-      scanning = scanner.scanAll();
+      scanning = scanner.scanAll(scan);
       return await scanning;
     } catch (error) {
       deps.logger.error('watched folder scan failed', { error: error instanceof Error ? error.message : String(error) });
@@ -203,7 +207,7 @@ export function startLeadsBackground(
       try {
         const w = watch(f.path, { persistent: false }, () => {
           if (debounce) clearTimeout(debounce);
-          debounce = setTimeout(() => void scanNow(), (options.settleMs ?? 1000) + 100);
+          debounce = setTimeout(() => void scanNow(), scan.settleMs + 100);
           debounce.unref();
         });
         w.on('error', () => {
