@@ -1,9 +1,10 @@
 /**
  * The leads figures of the budget (issue 6), measured on a COPY of the cached demo database so
  * the cache stays as built: ADF/XML import (leads/s), CSV import (rows/s), and « Lead suivant »
- * (the queue head handed out, p99). Imports run through the same entry points as the console's
- * picker, commit included. A tenth of the leads carry the number of an
- * existing client, so they join it (NL-1) instead of creating one, as real leads do.
+ * (the queue head handed out, p99). Imports run through the console's own entry points, commit
+ * included: the ADF files as one pick (`leads:importFiles`), the CSV as `leads:importCsv` does
+ * after decoding. A tenth of the leads carry the number of an existing client, so they join it
+ * (NL-1) instead of creating one, as real leads do.
  * `npx tsx bench/leads.ts <database file>` prints them alone.
  */
 import Database from 'better-sqlite3';
