@@ -21,7 +21,7 @@ import { mergeLocales } from '../features/merge/locales';
  */
 export type Language = 'fr' | 'en';
 
-const namespaces = {
+export const namespaces = {
   app: appLocales,
   record: recordLocales,
   search: searchLocales,
@@ -42,8 +42,8 @@ export function createI18n(language: Language = 'fr'): I18n {
   const instance = i18next.createInstance();
   const resources: Record<Language, Record<string, object>> = { fr: {}, en: {} };
   for (const [ns, locales] of Object.entries(namespaces)) {
-    resources.fr[ns] = locales.fr;
-    resources.en[ns] = locales.en;
+    resources.fr[ns] = withEveryPluralForm(locales.fr, 'fr');
+    resources.en[ns] = withEveryPluralForm(locales.en, 'en');
   }
   void instance.use(initReactI18next).init({
     lng: language,
@@ -56,6 +56,23 @@ export function createI18n(language: Language = 'fr'): I18n {
     initAsync: false,
   });
   return instance;
+}
+
+/**
+ * The strings with every plural form the language's rules ask for. Feature files write the
+ * `_one` and `_other` forms; French also has `many` (exact millions: 1 000 000), for which
+ * i18next would otherwise print the key. A missing form reads as `_other`.
+ */
+function withEveryPluralForm(tree: object, language: Language): Record<string, unknown> {
+  const categories = new Intl.PluralRules(localeOf(language)).resolvedOptions().pluralCategories;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    out[key] = typeof value === 'string' ? value : withEveryPluralForm(value as object, language);
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+    if (base === null) continue;
+    for (const category of categories) if (!(`${base}_${category}` in tree)) out[`${base}_${category}`] = value;
+  }
+  return out;
 }
 
 /** The BCP 47 locale used for dates and numbers. */
