@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type RefObject } from 'react';
 import type { Language } from '../../../shared/domain/model';
 import { formatPhone } from '../../../shared/phone/phone';
 import type { PosteClient } from '../../app/client';
-import { MergeFrame } from './merge-frame';
+import { ModalFrame } from '../../app/modal-frame';
 import { COUNT_KEYS, formatMatch, MAX_OTHERS, type MergeCandidate, type MergeSummary } from './model';
 import { useMergeStore, type MergeDialogState } from './store';
 import { joinNames, useMergeT } from './use-merge-t';
@@ -35,7 +35,7 @@ export function MergeDialog({ client, language }: MergeDialogProps) {
   }, [step]);
   if (!dialog) return null;
   return (
-    <MergeFrame title={t('dialog.title')} closeLabel={t('dialog.close')} onClose={close}>
+    <ModalFrame title={t('dialog.title')} closeLabel={t('dialog.close')} onClose={close} className="merge-dialog">
       <div className="merge-body" data-testid="merge-dialog" data-step={dialog.step}>
         {dialog.step === 'pick' && <PickStep client={client} dialog={dialog} t={t} headingRef={stepHeading} />}
         {dialog.step === 'review' && dialog.summary && (
@@ -50,7 +50,7 @@ export function MergeDialog({ client, language }: MergeDialogProps) {
         )}
         {dialog.step === 'done' && <DoneStep dialog={dialog} t={t} headingRef={stepHeading} onClose={close} />}
       </div>
-    </MergeFrame>
+    </ModalFrame>
   );
 }
 

@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal-frame.css';
+
+interface ModalFrameProps {
+  title: string;
+  closeLabel: string;
+  onClose: () => void;
+  /** The dialog's own class, for its width and its body's layout. */
+  className: string;
+  children: ReactNode;
+}
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog over the whole window that manages focus, as a confirmation of an
+ * irreversible change (a merge, a whole file imported) needs: the dialog takes the focus
+ * when it opens, Tab stays inside it, Escape closes it and the focus goes back to the
+ * button that opened it. Zone 9's lighter `DialogFrame` looks the same.
+ */
+export function ModalFrame({ title, closeLabel, onClose, className, children }: ModalFrameProps) {
+  const titleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.focus();
+    // Listened to on the document, ahead of the page's own handlers: the focus may have left
+    // the dialog without the agent moving it (a button disabled while its import runs drops
+    // it on the page), and Escape and Tab must still belong to the dialog.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const dialog = ref.current;
+      if (!dialog) return;
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        close.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      const active = document.activeElement;
+      if (!dialog.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      } else if (event.shiftKey && (active === first || active === dialog)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        ref={ref}
+        className={`modal-dialog ${className}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+      >
+        <header className="modal-dialog-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="modal-close" aria-label={closeLabel} onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}
