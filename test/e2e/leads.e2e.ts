@@ -11,6 +11,8 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../electron/services/db/connection';
@@ -24,6 +26,7 @@ let browser: Browser;
 let page: Page;
 let inbox: string;
 let platineOpp: string;
+let dataDir: string;
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
@@ -46,7 +49,7 @@ function adf(id: string, source: string, requested: string, first: string, last:
 beforeAll(async () => {
   // A console whose cache already knows Marc and one client: Éloïse, with a Platine OPP of
   // this month (a deposit meeting), which Marc manages and has handled.
-  const dataDir = mkdtempSync(join(tmpdir(), 'poste-e2e-leads-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'poste-e2e-leads-'));
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   addAgent(db, { id: 'marc', name: 'Marc Gagnon', shifts: ALWAYS });
   const eloise = addClient(db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550142'] });
@@ -136,5 +139,49 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     expect(await page.getByTestId('import-report').count()).toBe(23);
     expect(await imported.last().textContent()).toContain('pick-22.xml');
   });
-});
 
+  it('two CSV files go through the mapping dialog in turn: preview, import, errors by line in the dialog, nothing written', async () => {
+    const csv = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
+    const cache = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const count = (sql: string) => (cache.prepare(sql).get() as { n: number }).n;
+    const written = () => ({
+      clients: count('SELECT count(*) AS n FROM clients'),
+      opportunities: count('SELECT count(*) AS n FROM opportunities'),
+      imported: count("SELECT count(*) AS n FROM lead_import_batches WHERE status = 'imported'"),
+    });
+    try {
+      const start = written();
+      await page.getByLabel('Choisir des fichiers (ADF/XML, .eml, CSV)').setInputFiles([csv('crm-export-semicolon-bom.csv'), csv('bad-rows.csv')]);
+      const first = page.getByRole('dialog', { name: 'Correspondance des colonnes — crm-export-semicolon-bom.csv' });
+      await first.waitFor({ timeout: 10_000 });
+      // The mapping the services suggest from the headers, the preview's rows (one spans two
+      // lines of the file), and each column's header saying which field it feeds.
+      expect(await first.getByRole('combobox', { name: 'Cellulaire', exact: true }).inputValue()).toBe('3');
+      expect(await first.locator('tbody tr').count()).toBe(3);
+      expect(await first.locator('tbody th').allTextContents()).toEqual(['2', '3', '5']);
+      expect(await first.locator('thead th.is-mapped').count()).toBe(14);
+      await first.getByRole('button', { name: 'Importer 3 lignes' }).click();
+
+      // The second file opens once the first is in; its bad rows are reported by line, in the dialog.
+      const second = page.getByRole('dialog', { name: 'Correspondance des colonnes — bad-rows.csv' });
+      await second.waitFor({ timeout: 10_000 });
+      expect(await first.count()).toBe(0);
+      const imported = written();
+      expect(imported).toEqual({ clients: start.clients + 3, opportunities: start.opportunities + 3, imported: start.imported + 1 });
+      await second.getByRole('button', { name: 'Importer 4 lignes' }).click();
+      const failed = second.getByTestId('csv-failed');
+      await failed.waitFor({ timeout: 10_000 });
+      expect(await failed.locator('li code').allTextContents()).toEqual(['ligne 3', 'ligne 5', 'ligne 6']);
+      expect(await failed.locator('li').nth(1).textContent()).toContain('5 columns where the header has 4');
+      expect(written()).toEqual(imported);
+
+      // Escape closes it as « Annuler » does, writing nothing more.
+      await page.keyboard.press('Escape');
+      await second.waitFor({ state: 'detached', timeout: 5_000 });
+      expect(written()).toEqual(imported);
+      expect(count("SELECT count(*) AS n FROM clients WHERE last_name = 'Després' AND first_name = 'Olivier'")).toBe(1);
+    } finally {
+      cache.close();
+    }
+  });
+});

@@ -55,7 +55,7 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
         let out = '';
         for (;;) {
           const q = source.indexOf('"', j);
-          if (q < 0) throw new ImportError([{ path: '', line: openLine, message: `line ${openLine}: a quoted field is never closed` }]);
+          if (q < 0) throw new ImportError([{ path: '', line: openLine, message: 'a quoted field is never closed' }]);
           const chunk = source.slice(j, q);
           for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
           out += chunk;
@@ -70,7 +70,7 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
         value = out;
         const c = source.charCodeAt(i);
         if (i < n && c !== d && c !== 10 && c !== 13) {
-          throw new ImportError([{ path: '', line, message: `line ${line}: text after a closing quote (a quote inside a field must be doubled: "")` }]);
+          throw new ImportError([{ path: '', line, message: 'text after a closing quote (a quote inside a field must be doubled: "")' }]);
         }
       } else {
         let j = i;
@@ -202,7 +202,8 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
   const leads: LeadInput[] = [];
   const nowMs = options.now.getTime();
   const addError = (line: number, message: string) => {
-    if (errors.length < 100) errors.push({ path: `line ${line}`, line, message: `line ${line}: ${message}` });
+    // A CSV row has no element path: `line` says where, and the console shows « ligne N » itself.
+    if (errors.length < 100) errors.push({ path: '', line, message });
   };
   for (const row of table.rows) {
     const { line, cells } = row;
@@ -250,7 +251,7 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
     }
     for (const message of bad) {
       if (phones.length + emails.length === 0) addError(line, message);
-      else if (warnings.length < 100) warnings.push({ path: `line ${line}`, line, message: `line ${line}: ${message} (skipped)` });
+      else if (warnings.length < 100) warnings.push({ path: '', line, message: `${message} (skipped)` });
     }
     if (phones.length + emails.length === 0 && bad.length === 0) addError(line, 'no phone and no e-mail');
     const typeText = get('type').toLowerCase();

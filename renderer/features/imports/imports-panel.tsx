@@ -1,13 +1,31 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CSV_FIELD_NAMES, type ImportReportDto } from '../../../shared/ipc/contract-leads';
+import { CSV_FIELD_NAMES, type CsvFieldName, type ImportProblemDto, type ImportReportDto } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
+import { ModalFrame } from '../../app/modal-frame';
 import { MergeProposals } from '../merge/merge-proposals';
 import { useImportsStore } from './store';
 import './imports.css';
 
 interface ImportsPanelProps {
   client: PosteClient;
+}
+
+/** Rows of the CSV shown under the mapping (the services send up to 20). */
+const PREVIEW_ROWS = 10;
+
+/** What made a file refused, each problem where it is: the element path and line, or the CSV line. */
+function ProblemList({ problems }: { problems: readonly ImportProblemDto[] }) {
+  const { t } = useTranslation('imports');
+  return (
+    <ul className="import-errors">
+      {problems.map((e, i) => (
+        <li key={i}>
+          <code>{e.path ? t('report.where', { path: e.path, line: e.line }) : t('report.line', { line: e.line })}</code> {e.message}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function ReportView({ report }: { report: ImportReportDto }) {
@@ -20,15 +38,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
           ? t('report.imported', { file: report.fileName, leads: report.leads, created: report.createdClients, joined: report.joinedClients, duplicates: report.duplicates })
           : t('report.failed', { file: report.fileName })}
       </p>
-      {report.errors.length > 0 && (
-        <ul className="import-errors">
-          {report.errors.map((e, i) => (
-            <li key={i}>
-              <code>{e.path ? t('report.where', { path: e.path, line: e.line }) : t('report.line', { line: e.line })}</code> {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {report.errors.length > 0 && <ProblemList problems={report.errors} />}
       {report.warnings.length > 0 && (
         <details>
           <summary>{t('report.warnings')}</summary>
@@ -46,69 +56,100 @@ function ReportView({ report }: { report: ImportReportDto }) {
   );
 }
 
+/**
+ * The CSV's column mapping over the whole window: each field picks a column, the preview's
+ * headers say which field each column feeds, and a refused import's errors by line stay in
+ * the dialog beside the mapping to change.
+ */
 function CsvMappingDialog({ client }: ImportsPanelProps) {
   const { t } = useTranslation('imports');
-  const { csv, busy, setMapping, setProvider, confirmCsv, cancelCsv } = useImportsStore();
+  const { csv, busy, error, setMapping, setProvider, confirmCsv, cancelCsv } = useImportsStore();
   if (!csv) return null;
-  const { preview, mapping } = csv;
+  const { preview, mapping, failed } = csv;
+  const fieldsOf = new Map<number, CsvFieldName[]>();
+  for (const field of CSV_FIELD_NAMES) {
+    const column = mapping[field];
+    if (column !== undefined) fieldsOf.set(column, [...(fieldsOf.get(column) ?? []), field]);
+  }
   return (
-    <div className="csv-dialog" role="dialog" aria-modal="true" aria-labelledby="csv-dialog-title">
-      <h3 id="csv-dialog-title">{t('csv.title', { file: csv.name })}</h3>
-      <p>{t('csv.help')}</p>
-      <p className="muted">{t('csv.encoding', { encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'tab' : preview.delimiter, rows: preview.totalRows })}</p>
-      <div className="csv-mapping">
-        {CSV_FIELD_NAMES.map((field) => (
-          <label key={field}>
-            <span>{t(`csv.fields.${field}`)}</span>
-            <select
-              aria-label={t(`csv.fields.${field}`)}
-              value={mapping[field] ?? ''}
-              onChange={(e) => setMapping(field, e.target.value === '' ? null : Number(e.target.value))}
-            >
-              <option value="">{t('csv.none')}</option>
-              {preview.header.map((h, i) => (
-                <option key={i} value={i}>
-                  {`${i + 1}. ${h}`}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <label>
-          <span>{t('csv.provider')}</span>
-          <input value={csv.provider} maxLength={80} onChange={(e) => setProvider(e.target.value)} />
-        </label>
-      </div>
-      <table className="csv-preview">
-        <caption>{t('csv.preview')}</caption>
-        <thead>
-          <tr>
-            <th>{t('csv.line')}</th>
-            {preview.header.map((h, i) => (
-              <th key={i}>{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.slice(0, 10).map((r) => (
-            <tr key={r.line}>
-              <td>{r.line}</td>
-              {r.cells.map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
+    <ModalFrame title={t('csv.title', { file: csv.name })} closeLabel={t('csv.cancel')} onClose={() => void cancelCsv(client)} className="csv-dialog">
+      <div className="csv-body" data-testid="csv-dialog">
+        <p>{t('csv.help')}</p>
+        <p className="muted">
+          {t('csv.encoding', { encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? t('csv.tab') : preview.delimiter, count: preview.totalRows })}
+        </p>
+        <div className="csv-mapping">
+          {CSV_FIELD_NAMES.map((field) => (
+            <label key={field} className={mapping[field] !== undefined ? 'is-mapped' : undefined}>
+              <span>{t(`csv.fields.${field}`)}</span>
+              <select
+                aria-label={t(`csv.fields.${field}`)}
+                value={mapping[field] ?? ''}
+                onChange={(e) => setMapping(field, e.target.value === '' ? null : Number(e.target.value))}
+              >
+                <option value="">{t('csv.none')}</option>
+                {preview.header.map((h, i) => (
+                  <option key={i} value={i}>
+                    {`${i + 1}. ${h}`}
+                  </option>
+                ))}
+              </select>
+            </label>
           ))}
-        </tbody>
-      </table>
-      <div className="csv-actions">
-        <button type="button" disabled={busy} onClick={() => void confirmCsv(client)}>
-          {t('csv.import', { rows: preview.totalRows })}
-        </button>
-        <button type="button" onClick={cancelCsv}>
-          {t('csv.cancel')}
-        </button>
+          <label className={csv.provider.trim() ? 'is-mapped' : undefined}>
+            <span>{t('csv.provider')}</span>
+            <input value={csv.provider} maxLength={80} onChange={(e) => setProvider(e.target.value)} />
+          </label>
+        </div>
+        {error && (
+          <p className="imports-error" role="alert">
+            {error}
+          </p>
+        )}
+        {failed && (
+          <div className="csv-failed" role="alert" data-testid="csv-failed">
+            <p>{t('csv.failed', { count: failed.errors.length })}</p>
+            <ProblemList problems={failed.errors} />
+          </div>
+        )}
+        <div className="csv-preview-frame">
+          <table className="csv-preview">
+            <caption>{t('csv.preview', { count: Math.min(preview.rows.length, PREVIEW_ROWS) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('csv.line')}</th>
+                {preview.header.map((h, i) => (
+                  <th key={i} scope="col" className={fieldsOf.has(i) ? 'is-mapped' : undefined}>
+                    {h}
+                    <span className="csv-feeds">{(fieldsOf.get(i) ?? []).map((f) => t(`csv.fields.${f}`)).join(', ') || t('csv.unused')}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.slice(0, PREVIEW_ROWS).map((r) => (
+                <tr key={r.line}>
+                  <th scope="row">{r.line}</th>
+                  {r.cells.map((c, i) => (
+                    <td key={i} className={fieldsOf.has(i) ? undefined : 'is-unused'}>
+                      {c}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="csv-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void confirmCsv(client)}>
+            {busy ? t('busy') : t('csv.import', { count: preview.totalRows })}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void cancelCsv(client)}>
+            {t('csv.cancel')}
+          </button>
+        </div>
       </div>
-    </div>
+    </ModalFrame>
   );
 }
 
