@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PosteClient } from '../../app/client';
 import { useFollowUpsStore } from './store';
+import './followups.css';
 
 interface FollowUpsPanelProps {
   client: PosteClient;
@@ -10,7 +11,7 @@ interface FollowUpsPanelProps {
 
 /** FU-1..FU-3: today's follow-ups; each logs its composed note (« PDR J3 R1 + TEXTO »). */
 export function FollowUpsPanel({ client, onOpen }: FollowUpsPanelProps) {
-  const { t } = useTranslation('followups');
+  const { t } = useTranslation(['followups', 'queue']);
   const { items, status, error, logged, load, log, markLost } = useFollowUpsStore();
   const [texted, setTexted] = useState<Record<string, boolean>>({});
 
@@ -22,36 +23,58 @@ export function FollowUpsPanel({ client, onOpen }: FollowUpsPanelProps) {
 
   return (
     <section className="followups" aria-label={t('title')}>
-      <h2 className="followups-title">{t('title')}</h2>
+      <header className="followups-header">
+        <h2 className="followups-title">{t('title')}</h2>
+        {items.length > 0 && <span className="count">{items.length}</span>}
+      </header>
       {logged && (
-        <p role="status" data-testid="followup-logged">
+        <p className="followups-logged" role="status" data-testid="followup-logged">
           {t('logged', { note: logged.note })}
         </p>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <p className="followups-error" role="alert">
+          {error}
+        </p>
+      )}
       {status === 'ready' && items.length === 0 && <p className="muted">{t('empty')}</p>}
       <ul className="followups-list">
         {items.map((item) => (
-          <li key={item.opportunityId} data-testid="followup-item" data-opportunity-id={item.opportunityId}>
-            <button type="button" className="followups-open" aria-label={t('open', { name: item.name })} onClick={() => onOpen(item.clientId)}>
-              {item.name}
-            </button>{' '}
-            <span className="muted">{t('rounds', { done: item.roundsToday })}</span>
-            {item.coverFor && <span className="muted"> · {t('cover', { name: item.managerName ?? item.managerId })}</span>}
-            <div className="muted" data-testid="followup-next">
+          <li
+            key={item.opportunityId}
+            className={`followup${item.proposeLost ? ' is-stale' : ''}`}
+            data-testid="followup-item"
+            data-opportunity-id={item.opportunityId}
+          >
+            <div className="followup-head">
+              <button type="button" className="followup-open" aria-label={t('open', { name: item.name })} onClick={() => onOpen(item.clientId)}>
+                {item.name}
+              </button>
+              <span className={`tag tag-${item.tag}`}>{t(`queue:tag.${item.tag}`)}</span>
+              <span className="followup-rounds" title={t('roundsHint')}>
+                {t('rounds', { done: item.roundsToday })}
+              </span>
+            </div>
+            {item.coverFor && <div className="followup-cover">{t('cover', { name: item.managerName ?? item.managerId })}</div>}
+            <div className="followup-next" data-testid="followup-next">
               {t('next', { note: item.note })}
             </div>
-            <label>
-              <input type="checkbox" checked={texted[item.opportunityId] ?? false} onChange={(e) => setTexted({ ...texted, [item.opportunityId]: e.target.checked })} />
-              {t('textSent')}
-            </label>{' '}
-            <button type="button" onClick={() => void log(client, item.opportunityId, texted[item.opportunityId] ?? false)}>
-              {t('log')}
-            </button>
-            {item.proposeLost && (
-              <button type="button" title={t('lostHint', { days: item.daysWithoutContact })} onClick={() => void markLost(client, item.opportunityId)}>
-                {t('lost')}
+            <div className="followup-actions">
+              <label className="followup-texted">
+                <input type="checkbox" checked={texted[item.opportunityId] ?? false} onChange={(e) => setTexted({ ...texted, [item.opportunityId]: e.target.checked })} />
+                {t('textSent')}
+              </label>
+              <button type="button" className="followup-log" onClick={() => void log(client, item.opportunityId, texted[item.opportunityId] ?? false)}>
+                {t('log')}
               </button>
+            </div>
+            {item.proposeLost && (
+              <div className="followup-lost">
+                <span>{t('lostHint', { count: item.daysWithoutContact })}</span>
+                <button type="button" onClick={() => void markLost(client, item.opportunityId)}>
+                  {t('lost')}
+                </button>
+              </div>
             )}
           </li>
         ))}
