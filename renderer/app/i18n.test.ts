@@ -26,8 +26,11 @@ describe('the UI strings, French first and English second', () => {
       expect([...base('en')].sort()).toEqual([...base('fr')].sort());
       for (const language of LANGUAGES) {
         for (const key of base(language)) {
-          const forms = (l: Language) => [...strings[l]].filter(([k]) => k.replace(PLURAL, '') === key).flatMap(([, v]) => variables(v));
-          expect(new Set(forms(language)), `${ns}:${key} (${language})`).toEqual(new Set(forms(language === 'fr' ? 'en' : 'fr')));
+          const forms = (l: Language) =>
+            [...strings[l]].filter(([k]) => k.replace(PLURAL, '') === key).flatMap(([, v]) => variables(v));
+          expect(new Set(forms(language)), `${ns}:${key} (${language})`).toEqual(
+            new Set(forms(language === 'fr' ? 'en' : 'fr')),
+          );
         }
       }
     });
@@ -36,10 +39,13 @@ describe('the UI strings, French first and English second', () => {
       for (const language of LANGUAGES) {
         const loaded = flatten(createI18n(language).getResourceBundle(language, ns) as object);
         const categories = new Intl.PluralRules(localeOf(language)).resolvedOptions().pluralCategories;
-        const counted = new Set([...strings[language].keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+        const counted = new Set(
+          [...strings[language].keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')),
+        );
         for (const key of counted) {
           expect(strings[language].has(`${key}_other`), `${ns}:${key}_other (${language})`).toBe(true);
-          for (const category of categories) expect(loaded.has(`${key}_${category}`), `${ns}:${key}_${category} (${language})`).toBe(true);
+          for (const category of categories)
+            expect(loaded.has(`${key}_${category}`), `${ns}:${key}_${category} (${language})`).toBe(true);
         }
       }
     });
