@@ -20,7 +20,18 @@ const base64Schema = z
   .regex(/^[A-Za-z0-9+/=\r\n]*$/, 'the file content must be base64');
 const fileNameSchema = z.string().trim().min(1).max(255);
 
-export const importProblemSchema = z.object({ path: z.string(), line: z.number().int(), message: z.string() });
+/**
+ * A problem of an imported file: where, and what as a code of shared/domain/import-problems.ts
+ * with its values (the console words it in the agent's language) and in English. The batch
+ * history of older versions has no code: the English text is shown.
+ */
+export const importProblemSchema = z.object({
+  path: z.string(),
+  line: z.number().int(),
+  message: z.string(),
+  code: z.string().max(64).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ImportProblemDto = z.infer<typeof importProblemSchema>;
 
 export const importReportSchema = z.object({

@@ -98,7 +98,7 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     expect(await page.locator('[data-testid="import-report"][data-status="imported"]').count()).toBe(3);
     const failed = page.locator('[data-testid="import-report"][data-status="failed"]');
     expect(await failed.textContent()).toMatch(/truncated\.xml/);
-    expect(await failed.textContent()).toMatch(/truncated/);
+    expect(await failed.textContent()).toMatch(/fichier tronqué/);
     expect(readdirSync(join(inbox, 'done')).filter((f) => !f.endsWith('.json')).sort()).toEqual(['autotrader-1.xml', 'kijiji-2.xml', 'toyota-3.eml']);
     expect(readdirSync(join(inbox, 'failed'))).toContain('truncated.xml.report.json');
   });
@@ -172,7 +172,7 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
       const failed = second.getByTestId('csv-failed');
       await failed.waitFor({ timeout: 10_000 });
       expect(await failed.locator('li code').allTextContents()).toEqual(['ligne 3', 'ligne 5', 'ligne 6']);
-      expect(await failed.locator('li').nth(1).textContent()).toContain('5 columns where the header has 4');
+      expect(await failed.locator('li').nth(1).textContent()).toContain('5 colonnes alors que l’en-tête en a 4');
       expect(written()).toEqual(imported);
 
       // Escape closes it as « Annuler » does, writing nothing more.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImportProblemCode, ImportProblemParams } from '../../../shared/domain/import-problems';
 import type { Language, PhoneKind } from '../../../shared/domain/model';
 import { normaliseEmail } from '../../../shared/phone/phone';
 import { DecodeError, decodeXmlBytes } from './decode';
@@ -7,6 +8,7 @@ import {
   cleanText,
   fastE164,
   ImportError,
+  importProblem,
   readInstant,
   readLanguage,
   type ImportProblem,
@@ -52,25 +54,25 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
   try {
     root = parseXml(text);
   } catch (error) {
-    if (error instanceof XmlError) throw new ImportError([{ path: error.path, line: error.line, message: error.message }]);
+    if (error instanceof XmlError) throw new ImportError([importProblem(error.path, error.line, error.code, error.params)]);
     throw error;
   }
   if (root.name !== 'adf') {
-    throw new ImportError([{ path: root.name, line: root.line, message: `the root element is <${root.name}>, not <adf>: this is not an ADF/XML lead` }]);
+    throw new ImportError([importProblem(root.name, root.line, 'adf_wrong_root', { element: root.name })]);
   }
   const prospects = childrenNamed(root, 'prospect');
-  if (prospects.length === 0) throw new ImportError([{ path: 'adf', line: root.line, message: 'the file has no <prospect>' }]);
+  if (prospects.length === 0) throw new ImportError([importProblem('adf', root.line, 'adf_no_prospect')]);
   const max = options.maxProspects ?? 100_000;
   if (prospects.length > max) {
-    throw new ImportError([{ path: 'adf', line: root.line, message: `the file has ${prospects.length} prospects; at most ${max} per file` }]);
+    throw new ImportError([importProblem('adf', root.line, 'adf_too_many_prospects', { count: prospects.length, max })]);
   }
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   const leads: LeadInput[] = [];
   const nowMs = options.now.getTime();
   for (const prospect of prospects) {
-    const problem = (list: ImportProblem[], at: XmlElement, message: string) => {
-      if (list.length < MAX_PROBLEMS) list.push({ path: elementPath(at), line: at.line, message });
+    const problem = (list: ImportProblem[], at: XmlElement, code: ImportProblemCode, params?: ImportProblemParams) => {
+      if (list.length < MAX_PROBLEMS) list.push(importProblem(elementPath(at), at.line, code, params));
     };
     const before = errors.length;
 
@@ -85,8 +87,8 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
     // Request date: when the client asked (Q-1 orders by it); never in the future.
     const requestdate = firstChild(prospect, 'requestdate');
     let createdMs = readInstant(textOf(requestdate), options.zoneOffsetMinutes);
-    if (requestdate && createdMs === null) problem(warnings, requestdate, `unreadable request date "${(textOf(requestdate) ?? '').slice(0, 40)}": the import time is used`);
-    if (!requestdate) problem(warnings, prospect, 'no <requestdate>: the import time is used');
+    if (requestdate && createdMs === null) problem(warnings, requestdate, 'adf_bad_requestdate', { value: (textOf(requestdate) ?? '').slice(0, 40) });
+    if (!requestdate) problem(warnings, prospect, 'adf_no_requestdate');
     if (createdMs === null || createdMs > nowMs) createdMs = nowMs;
 
     // Vehicles: the first one the client wants; a trade-in is noted as such.
@@ -100,7 +102,7 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
       if (yearText !== null) {
         const y = Number(yearText);
         if (Number.isInteger(y) && y >= 1900 && y <= 2100) year = y;
-        else problem(warnings, firstChild(v, 'year')!, `unreadable year "${yearText.slice(0, 20)}": left empty`);
+        else problem(warnings, firstChild(v, 'year')!, 'adf_bad_year', { value: yearText.slice(0, 20) });
       }
       const make = cleanName(textOf(firstChild(v, 'make')), 60) || null;
       const model = cleanName(textOf(firstChild(v, 'model')), 60) || null;
@@ -125,8 +127,8 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
     // The client.
     const customer = firstChild(prospect, 'customer');
     const contact = firstChild(customer, 'contact');
-    if (!customer) problem(errors, prospect, 'the prospect has no <customer>');
-    else if (!contact) problem(errors, customer, 'the customer has no <contact>');
+    if (!customer) problem(errors, prospect, 'adf_no_customer');
+    else if (!contact) problem(errors, customer, 'adf_no_contact');
     let firstName = '';
     let lastName = '';
     const phones: LeadInput['phones'] = [];
@@ -145,15 +147,15 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
           lastName = space < 0 ? '' : value.slice(space + 1);
         }
       }
-      if (!firstName && !lastName) problem(errors, contact, 'the contact has no name (<name part="first|last|full">)');
-      const badMeans: [XmlElement, string][] = [];
+      if (!firstName && !lastName) problem(errors, contact, 'adf_no_name');
+      const badMeans: [XmlElement, 'phone' | 'email', string][] = [];
       for (const email of childrenNamed(contact, 'email')) {
         const value = textOf(email);
         if (!value) continue;
         const address = normaliseEmail(value);
         if (address) {
           if (!emails.includes(address)) emails.push(address);
-        } else badMeans.push([email, `"${value.slice(0, 80)}" is not an e-mail address`]);
+        } else badMeans.push([email, 'email', value.slice(0, 80)]);
       }
       for (const phone of childrenNamed(contact, 'phone')) {
         const value = textOf(phone);
@@ -161,12 +163,15 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
         const kind = phoneKind(phone.attrs.type);
         if (kind === 'skip') continue;
         const e164 = fastE164(value.replace(/\s*(?:x|ext\.?|poste|#)\s*\d{1,6}\s*$/i, ''));
-        if (!e164) badMeans.push([phone, `"${value.slice(0, 40)}" is not a phone number`]);
+        if (!e164) badMeans.push([phone, 'phone', value.slice(0, 40)]);
         else if (!phones.some((p) => p.e164 === e164)) phones.push({ e164, kind, smsCapable: kind === 'mobile' });
       }
       // An unreadable number next to a good one is skipped with a warning; alone, it refuses the file.
-      for (const [at, message] of badMeans) problem(phones.length + emails.length > 0 ? warnings : errors, at, message);
-      if (phones.length + emails.length === 0 && badMeans.length === 0) problem(errors, contact, 'the contact has no phone and no e-mail');
+      for (const [at, kind, value] of badMeans) {
+        if (phones.length + emails.length > 0) problem(warnings, at, kind === 'phone' ? 'bad_phone_skipped' : 'bad_email_skipped', { value });
+        else problem(errors, at, kind === 'phone' ? 'bad_phone' : 'bad_email', { value });
+      }
+      if (phones.length + emails.length === 0 && badMeans.length === 0) problem(errors, contact, 'adf_no_means');
       language =
         readLanguage(textOf(firstChild(contact, 'language')) ?? textOf(firstChild(contact, 'lang'))) ??
         readLanguage(textOf(firstChild(customer, 'language')) ?? textOf(firstChild(customer, 'lang'))) ??
@@ -211,9 +216,9 @@ export function readAdfBytes(bytes: Uint8Array, options: AdfReadOptions): AdfRea
   try {
     text = decodeXmlBytes(bytes);
   } catch (error) {
-    if (error instanceof DecodeError) throw new ImportError([{ path: '', line: error.line, message: error.message }]);
+    if (error instanceof DecodeError) throw new ImportError([importProblem('', error.line, error.code, error.params)]);
     throw error;
   }
-  if (text.includes('\u0000')) throw new ImportError([{ path: '', line: 1, message: 'the file holds NUL bytes: it is not a text file' }]);
+  if (text.includes('\u0000')) throw new ImportError([importProblem('', 1, 'file_nul')]);
   return readAdfText(text, options);
 }

@@ -1,7 +1,8 @@
+import type { ImportProblemCode, ImportProblemParams } from '../../../shared/domain/import-problems';
 import type { LeadType, PhoneKind } from '../../../shared/domain/model';
 import { LEAD_TYPES } from '../../../shared/domain/model';
 import { normaliseEmail } from '../../../shared/phone/phone';
-import { cleanName, cleanText, fastE164, ImportError, readInstant, readLanguage, type ImportProblem, type LeadInput } from './lead-input';
+import { cleanName, cleanText, fastE164, ImportError, importProblem, readInstant, readLanguage, type ImportProblem, type LeadInput } from './lead-input';
 import { CSV_FIELD_NAMES } from '../../../shared/ipc/contract-leads';
 
 /**
@@ -55,7 +56,7 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
         let out = '';
         for (;;) {
           const q = source.indexOf('"', j);
-          if (q < 0) throw new ImportError([{ path: '', line: openLine, message: 'a quoted field is never closed' }]);
+          if (q < 0) throw new ImportError([importProblem('', openLine, 'csv_quote_unclosed')]);
           const chunk = source.slice(j, q);
           for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
           out += chunk;
@@ -70,7 +71,7 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
         value = out;
         const c = source.charCodeAt(i);
         if (i < n && c !== d && c !== 10 && c !== 13) {
-          throw new ImportError([{ path: '', line, message: 'text after a closing quote (a quote inside a field must be doubled: "")' }]);
+          throw new ImportError([importProblem('', line, 'csv_text_after_quote')]);
         }
       } else {
         let j = i;
@@ -99,10 +100,10 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' | '\t'; 
     // Blank lines (a trailing new line, an empty row) carry nothing.
     if (cells.every((c) => c.trim() === '')) continue;
     records.push({ line: startLine, cells });
-    if (records.length > maxRows + 1) throw new ImportError([{ path: '', line: startLine, message: `more than ${maxRows} rows: split the file` }]);
+    if (records.length > maxRows + 1) throw new ImportError([importProblem('', startLine, 'csv_too_many_rows', { max: maxRows })]);
   }
   const header = records.shift();
-  if (!header) throw new ImportError([{ path: '', line: 1, message: 'the file is empty' }]);
+  if (!header) throw new ImportError([importProblem('', 1, 'csv_empty')]);
   return { delimiter, header: header.cells.map((h) => h.trim()), rows: records };
 }
 
@@ -152,16 +153,17 @@ export function suggestMapping(header: readonly string[]): CsvMapping {
 }
 
 /** What the mapping lacks to make a lead: a name and a way to reach the client. */
-export function mappingProblems(mapping: CsvMapping, columns: number): string[] {
-  const problems: string[] = [];
+export function mappingProblems(mapping: CsvMapping, columns: number): ImportProblem[] {
+  // The mapping is no line of the file: line 0.
+  const problems: ImportProblem[] = [];
   for (const [field, index] of Object.entries(mapping)) {
-    if (index !== undefined && (index < 0 || index >= columns)) problems.push(`${field}: column ${index + 1} does not exist`);
+    if (index !== undefined && (index < 0 || index >= columns)) problems.push(importProblem('', 0, 'csv_mapping_no_column', { field, column: index + 1 }));
   }
   if (mapping.firstName === undefined && mapping.lastName === undefined && mapping.fullName === undefined) {
-    problems.push('map a name column (first name, last name or full name)');
+    problems.push(importProblem('', 0, 'csv_mapping_no_name'));
   }
   if (['email', 'phone', 'mobilePhone', 'homePhone', 'workPhone'].every((f) => mapping[f as CsvField] === undefined)) {
-    problems.push('map a phone or an e-mail column');
+    problems.push(importProblem('', 0, 'csv_mapping_no_means'));
   }
   return problems;
 }
@@ -196,19 +198,19 @@ export interface CsvReadOptions {
 export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvReadOptions): { leads: LeadInput[]; warnings: ImportProblem[] } {
   const columns = table.header.length;
   const setup = mappingProblems(mapping, columns);
-  if (setup.length) throw new ImportError(setup.map((message) => ({ path: 'mapping', line: 1, message })));
+  if (setup.length) throw new ImportError(setup);
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   const leads: LeadInput[] = [];
   const nowMs = options.now.getTime();
-  const addError = (line: number, message: string) => {
+  const addError = (line: number, code: ImportProblemCode, params?: ImportProblemParams) => {
     // A CSV row has no element path: `line` says where, and the console shows « ligne N » itself.
-    if (errors.length < 100) errors.push({ path: '', line, message });
+    if (errors.length < 100) errors.push(importProblem('', line, code, params));
   };
   for (const row of table.rows) {
     const { line, cells } = row;
     if (cells.length !== columns) {
-      addError(line, `${cells.length} columns where the header has ${columns}`);
+      addError(line, 'csv_columns', { count: cells.length, header: columns });
       continue;
     }
     const get = (field: CsvField): string => {
@@ -224,9 +226,9 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
       lastName = space < 0 ? '' : full.slice(space + 1);
     }
     const before = errors.length;
-    if (!firstName && !lastName) addError(line, 'no name');
+    if (!firstName && !lastName) addError(line, 'csv_no_name');
     const phones: LeadInput['phones'] = [];
-    const bad: string[] = [];
+    const bad: ['phone' | 'email', string][] = [];
     const phoneFields: [CsvField, PhoneKind][] = [
       ['mobilePhone', 'mobile'],
       ['phone', 'mobile'],
@@ -237,7 +239,7 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
       const value = get(field);
       if (!value) continue;
       const e164 = fastE164(value.replace(/\s*(?:x|ext\.?|poste|#)\s*\d{1,6}\s*$/i, ''));
-      if (!e164) bad.push(`"${value.slice(0, 40)}" is not a phone number`);
+      if (!e164) bad.push(['phone', value.slice(0, 40)]);
       else if (!phones.some((p) => p.e164 === e164)) phones.push({ e164, kind, smsCapable: kind === 'mobile' });
     }
     const emails: string[] = [];
@@ -246,25 +248,25 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
       for (const piece of rawEmail.split(/[;,\s]+/).filter(Boolean)) {
         const address = normaliseEmail(piece);
         if (address) emails.push(address);
-        else bad.push(`"${piece.slice(0, 80)}" is not an e-mail address`);
+        else bad.push(['email', piece.slice(0, 80)]);
       }
     }
-    for (const message of bad) {
-      if (phones.length + emails.length === 0) addError(line, message);
-      else if (warnings.length < 100) warnings.push({ path: '', line, message: `${message} (skipped)` });
+    for (const [kind, value] of bad) {
+      if (phones.length + emails.length === 0) addError(line, kind === 'phone' ? 'bad_phone' : 'bad_email', { value });
+      else if (warnings.length < 100) warnings.push(importProblem('', line, kind === 'phone' ? 'bad_phone_skipped' : 'bad_email_skipped', { value }));
     }
-    if (phones.length + emails.length === 0 && bad.length === 0) addError(line, 'no phone and no e-mail');
+    if (phones.length + emails.length === 0 && bad.length === 0) addError(line, 'csv_no_means');
     const typeText = get('type').toLowerCase();
     let type: LeadType = 'internet';
     if (typeText) {
       const t = TYPE_WORDS[typeText] ?? (LEAD_TYPES as readonly string[]).find((x) => x === typeText);
       if (t) type = t as LeadType;
-      else addError(line, `unknown lead type "${typeText.slice(0, 30)}"`);
+      else addError(line, 'csv_bad_type', { value: typeText.slice(0, 30) });
     }
     const dateText = get('createdAt');
     let createdMs = dateText ? readInstant(dateText, options.zoneOffsetMinutes) : nowMs;
     if (createdMs === null) {
-      addError(line, `unreadable date "${dateText.slice(0, 40)}" (expected 2026-03-09 or 2026-03-09 14:05)`);
+      addError(line, 'csv_bad_date', { value: dateText.slice(0, 40) });
       createdMs = nowMs;
     }
     if (createdMs > nowMs) createdMs = nowMs;
@@ -273,7 +275,7 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
     if (yearText) {
       const y = Number(yearText);
       if (Number.isInteger(y) && y >= 1900 && y <= 2100) year = y;
-      else addError(line, `unreadable year "${yearText.slice(0, 20)}"`);
+      else addError(line, 'csv_bad_year', { value: yearText.slice(0, 20) });
     }
     if (errors.length > before) continue;
     const vehicle = {

@@ -1,3 +1,4 @@
+import { importProblemText, type ImportProblemCode, type ImportProblemParams } from '../../../shared/domain/import-problems';
 /**
  * Bytes → text for imported files. UTF-8 is read strictly (a byte that is not UTF-8 is
  * reported with its line, never turned into "�" silently); a byte-order mark is honoured;
@@ -7,10 +8,11 @@
 
 export class DecodeError extends Error {
   constructor(
-    message: string,
+    readonly code: ImportProblemCode,
+    readonly params: ImportProblemParams,
     readonly line: number,
   ) {
-    super(message);
+    super(importProblemText(code, params));
     this.name = 'DecodeError';
   }
 }
@@ -63,10 +65,8 @@ export function decodeStrict(bytes: Uint8Array, charset: 'utf-8' | 'windows-1252
     } catch {
       const at = firstBadUtf8(bytes);
       const byte = at >= 0 ? bytes[at]! : 0;
-      throw new DecodeError(
-        `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${lineOfByte(bytes, Math.max(at, 0))} (save it as UTF-8, or declare its encoding)`,
-        lineOfByte(bytes, Math.max(at, 0)),
-      );
+      const line = lineOfByte(bytes, Math.max(at, 0));
+      throw new DecodeError('decode_bad_utf8', { byte: byte.toString(16).toUpperCase().padStart(2, '0'), at: line }, line);
     }
   }
   return new TextDecoder(charset, { fatal: charset !== 'windows-1252' }).decode(bytes);
@@ -87,7 +87,7 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   const declared = declaredXmlEncoding(bytes);
   if (declared) {
     const charset = supportedCharset(declared);
-    if (!charset) throw new DecodeError(`the file declares the encoding "${declared.slice(0, 40)}", which Poste does not read`, 1);
+    if (!charset) throw new DecodeError('decode_unknown_charset', { value: declared.slice(0, 40) }, 1);
     return decodeStrict(bytes, charset === 'utf-16le' || charset === 'utf-16be' ? 'utf-8' : charset);
   }
   return decodeStrict(bytes, 'utf-8');

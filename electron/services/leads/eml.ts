@@ -1,3 +1,4 @@
+import { importProblemText, type ImportProblemCode, type ImportProblemParams } from '../../../shared/domain/import-problems';
 import { DecodeError, decodeStrict, supportedCharset } from './decode';
 
 /**
@@ -8,8 +9,11 @@ import { DecodeError, decodeStrict, supportedCharset } from './decode';
  */
 
 export class EmlError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: ImportProblemCode,
+    readonly params: ImportProblemParams = {},
+  ) {
+    super(importProblemText(code, params));
     this.name = 'EmlError';
   }
 }
@@ -74,12 +78,12 @@ function decodeBody(part: Part): Uint8Array {
 }
 
 function leaves(part: Part, depth: number, out: Part[]): void {
-  if (out.length > MAX_PARTS) throw new EmlError(`the e-mail has more than ${MAX_PARTS} parts`);
+  if (out.length > MAX_PARTS) throw new EmlError('eml_too_many_parts', { max: MAX_PARTS });
   const type = part.headers.get('content-type') ?? 'text/plain';
   if (/^multipart\//i.test(type)) {
-    if (depth >= MAX_DEPTH) throw new EmlError('the e-mail nests its parts too deeply');
+    if (depth >= MAX_DEPTH) throw new EmlError('eml_too_deep');
     const boundary = param(type, 'boundary');
-    if (!boundary) throw new EmlError('a multipart part has no boundary');
+    if (!boundary) throw new EmlError('eml_no_boundary');
     const delimiter = `--${boundary}`;
     const inner: string[] = [];
     let current: string[] | null = null;
@@ -141,14 +145,14 @@ export function cutToAdf(text: string): string {
  */
 export function extractAdfFromEml(bytes: Uint8Array): string {
   const message = splitHeaders(binary(bytes));
-  if (message.headers.size === 0) throw new EmlError('this is not an e-mail: it has no headers');
+  if (message.headers.size === 0) throw new EmlError('eml_no_headers');
   const parts: Part[] = [];
   leaves(message, 0, parts);
   for (const part of parts) {
     const type = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
     const declared = param(type, 'charset');
     const charset = declared ? supportedCharset(declared) : 'utf-8';
-    if (!charset) throw new DecodeError(`a part of the e-mail uses the charset "${declared?.slice(0, 40)}", which Poste does not read`, 1);
+    if (!charset) throw new DecodeError('eml_unknown_charset', { value: declared?.slice(0, 40) ?? '' }, 1);
     const raw = decodeBody(part);
     // A quick byte-level look first: only a part that mentions adf is decoded strictly.
     const peek = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
@@ -159,7 +163,7 @@ export function extractAdfFromEml(bytes: Uint8Array): string {
     if (/^text\/html/.test(type)) text = text.replace(/<\/?(html|head|body|pre|div|p|br)[^>]*>/gi, '');
     return cutToAdf(text);
   }
-  throw new EmlError('no part of this e-mail carries an ADF/XML lead (<?adf …?> or <adf>)');
+  throw new EmlError('eml_no_adf');
 }
 
 /** True when the bytes look like an e-mail (headers first) rather than bare XML. */

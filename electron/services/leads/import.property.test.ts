@@ -47,6 +47,8 @@ describe('imports under random mutations', () => {
         if (report.status === 'failed') {
           failed++;
           expect(report.errors.length).toBeGreaterThan(0);
+          // Every problem has a code, so the console can word it in the agent's language.
+          for (const problem of [...report.errors, ...report.warnings]) expect(problem.code, problem.message).toBeDefined();
           expect(after).toEqual(before);
         } else {
           imported++;
@@ -75,6 +77,7 @@ describe('imports under random mutations', () => {
         const before = snapshot(s.db);
         const report = importCsvText(s.context, apply(csv, mutations), { mapping });
         const after = snapshot(s.db);
+        for (const problem of [...report.errors, ...report.warnings]) expect(problem.code, problem.message).toBeDefined();
         if (report.status === 'failed') expect(after).toEqual(before);
         else expect(after.opportunities - before.opportunities).toBe(report.leads - report.duplicates);
       }),

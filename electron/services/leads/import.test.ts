@@ -1,3 +1,4 @@
+import { importProblemText, type ImportProblemCode } from '../../../shared/domain/import-problems';
 import { describe, expect, it } from 'vitest';
 import { addAgent, addClient, addMeeting, addOpportunity, ALWAYS } from '../../../test/support/seed';
 import { importAdfText, importCsvBytes, importLeadFile } from './importer';
@@ -134,23 +135,26 @@ describe('ADF in e-mails', () => {
 });
 
 describe('hostile ADF files: reported with path and line, nothing written', () => {
-  const cases: [string, RegExp, string | null, number | null][] = [
-    ['truncated.xml', /truncated/, 'adf/prospect', 11],
-    ['wrong-root.xml', /root element is <lead>, not <adf>/, 'lead', 2],
-    ['entity-expansion.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2],
-    ['external-entity.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2],
-    ['bad-encoding.xml', /not valid UTF-8: byte 0xE9 at line 3/, '', 3],
-    ['unknown-encoding.xml', /EBCDIC-CP-US/, '', 1],
-    ['mismatched.xml', /closing tag <\/contact> does not match <name> opened at line 6/, 'adf/prospect/customer/contact/name', 6],
-    ['second-prospect-bad-phone.xml', /"pas de numéro" is not a phone number/, 'adf/prospect[2]/customer/contact/phone', 12],
-    ['binary.xml', /NUL bytes/, '', 1],
+  // Each with its code, from which the console words it in the agent's language.
+  const cases: [string, RegExp, string | null, number | null, ImportProblemCode][] = [
+    ['truncated.xml', /truncated/, 'adf/prospect', 11, 'xml_truncated'],
+    ['wrong-root.xml', /root element is <lead>, not <adf>/, 'lead', 2, 'adf_wrong_root'],
+    ['entity-expansion.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2, 'xml_doctype'],
+    ['external-entity.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2, 'xml_doctype'],
+    ['bad-encoding.xml', /not valid UTF-8: byte 0xE9 at line 3/, '', 3, 'decode_bad_utf8'],
+    ['unknown-encoding.xml', /EBCDIC-CP-US/, '', 1, 'decode_unknown_charset'],
+    ['mismatched.xml', /closing tag <\/contact> does not match <name> opened at line 6/, 'adf/prospect/customer/contact/name', 6, 'xml_close_mismatch'],
+    ['second-prospect-bad-phone.xml', /"pas de numéro" is not a phone number/, 'adf/prospect[2]/customer/contact/phone', 12, 'bad_phone'],
+    ['binary.xml', /NUL bytes/, '', 1, 'file_nul'],
   ];
-  it.each(cases)('%s', (file, message, path, line) => {
+  it.each(cases)('%s', (file, message, path, line, code) => {
     const s = setUp();
     const before = snapshot(s.db);
     const report = importLeadFile(s.context, file, fixture(`adf/hostile/${file}`), 'folder');
     expect(report.status).toBe('failed');
     expect(report.errors[0]!.message).toMatch(message);
+    expect(report.errors[0]!.code).toBe(code);
+    expect(report.errors[0]!.message).toBe(importProblemText(code, report.errors[0]!.params));
     if (path !== null) expect(report.errors[0]!.path).toBe(path);
     if (line !== null) expect(report.errors[0]!.line).toBe(line);
     expect(snapshot(s.db)).toEqual(before);
@@ -295,7 +299,7 @@ describe('CSV import', () => {
     const report = importCsvBytes(s.context, fixture('csv/bad-rows.csv'), { mapping: { firstName: 0, lastName: 1, email: 2, mobilePhone: 3 } }, 'bad.csv', 'picker');
     expect(report.status).toBe('failed');
     expect(report.errors.map((e) => e.line)).toEqual([3, 5, 6]);
-    expect(report.errors[1]).toEqual({ path: '', line: 5, message: '5 columns where the header has 4' });
+    expect(report.errors[1]).toEqual({ path: '', line: 5, message: '5 columns where the header has 4', code: 'csv_columns', params: { count: 5, header: 4 } });
     expect(snapshot(s.db)).toEqual(before);
     s.close();
   });

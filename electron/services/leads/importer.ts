@@ -9,7 +9,7 @@ import { readAdfText, type AdfReadResult } from './adf';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
 import { decodeCsvBytes, DecodeError } from './decode';
 import { EmlError } from './eml';
-import { ImportError, type ImportProblem, type LeadInput } from './lead-input';
+import { ImportError, importProblem, type ImportProblem, type LeadInput } from './lead-input';
 import { leadFileSource, leadReadOptions, readLeadFile, type LeadFileContext } from './read-file';
 import type { LeadFileReader } from './reader';
 
@@ -317,10 +317,10 @@ export function importLeads(
       error instanceof ImportError
         ? error.problems
         : error instanceof DecodeError
-          ? [{ path: '', line: error.line, message: error.message }]
+          ? [importProblem('', error.line, error.code, error.params)]
           : error instanceof EmlError
-            ? [{ path: '', line: 1, message: error.message }]
-            : [{ path: '', line: 0, message: 'the file could not be imported; see the log' }];
+            ? [importProblem('', 1, error.code, error.params)]
+            : [importProblem('', 0, 'file_failed')];
     if (!(error instanceof ImportError || error instanceof DecodeError || error instanceof EmlError)) {
       deps.logger.error('lead import failed', { fileName, error: error instanceof Error ? error.message : String(error) });
     }
@@ -355,7 +355,7 @@ export function importAdfText(deps: ImportDeps, text: string, fileName = 'adf.xm
 
 /** The failed report of a file over the size cap, recorded without reading the file. */
 function importOversized(deps: ImportDeps, fileName: string, source: ImportReport['source'], via: 'picker' | 'folder' | 'api'): ImportReport {
-  const report = failedReport(fileName, source, [{ path: '', line: 0, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+  const report = failedReport(fileName, source, [importProblem('', 0, 'file_too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 })]);
   importLeads(deps, () => {
     throw new ImportError(report.errors);
   }, { fileName, source, via });
@@ -441,7 +441,7 @@ export function importCsvText(deps: ImportDeps, text: string, options: CsvOption
 export function importCsvBytes(deps: ImportDeps, bytes: Uint8Array, options: CsvOptions, fileName: string, via: 'picker' | 'folder' | 'api'): ImportReport {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return importLeads(deps, () => {
-      throw new ImportError([{ path: '', line: 0, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+      throw new ImportError([importProblem('', 0, 'file_too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 })]);
     }, { fileName, source: 'csv', via });
   }
   return importCsvText(deps, decodeCsvBytes(bytes).text, options, fileName, via);

@@ -1,5 +1,6 @@
 import type { Language, LeadType, PhoneKind } from '../../../shared/domain/model';
 import { parsePhone } from '../../../shared/phone/phone';
+import { importProblemText, type ImportProblemCode, type ImportProblemParams } from '../../../shared/domain/import-problems';
 
 /** One lead read from a file, validated and normalised, ready for the importer. */
 export interface LeadInput {
@@ -29,11 +30,21 @@ export interface LeadInput {
   tradeIn: string | null;
 }
 
-/** A problem found in a file: where (element path or line) and what. */
+/**
+ * A problem found in a file: where (element path, and line) and what, as a code with its
+ * values (shown in the agent's language) and in English (logs, the batch history).
+ */
 export interface ImportProblem {
   path: string;
   line: number;
   message: string;
+  code?: ImportProblemCode;
+  params?: ImportProblemParams;
+}
+
+/** A problem by its code (shared/domain/import-problems.ts), its English text filled in. */
+export function importProblem(path: string, line: number, code: ImportProblemCode, params?: ImportProblemParams): ImportProblem {
+  return { path, line, message: importProblemText(code, params), code, ...(params ? { params } : {}) };
 }
 
 /** A file refused as a whole: nothing of it is written. */

@@ -1,3 +1,4 @@
+import type { ImportProblemCode, ImportProblemParams } from '../../../shared/domain/import-problems';
 import type { AdfReadResult } from './adf';
 import { DecodeError } from './decode';
 import { EmlError } from './eml';
@@ -15,8 +16,8 @@ export interface ReadRequest {
 /** Why a file could not be read, as plain data: the error classes do not survive a thread boundary. */
 export type ReadFailure =
   | { kind: 'import'; problems: ImportProblem[] }
-  | { kind: 'decode'; message: string; line: number }
-  | { kind: 'eml'; message: string }
+  | { kind: 'decode'; code: ImportProblemCode; params: ImportProblemParams; line: number }
+  | { kind: 'eml'; code: ImportProblemCode; params: ImportProblemParams }
   | { kind: 'other'; message: string };
 
 export type ReadReply =
@@ -24,8 +25,8 @@ export type ReadReply =
 
 export function encodeReadFailure(error: unknown): ReadFailure {
   if (error instanceof ImportError) return { kind: 'import', problems: error.problems };
-  if (error instanceof DecodeError) return { kind: 'decode', message: error.message, line: error.line };
-  if (error instanceof EmlError) return { kind: 'eml', message: error.message };
+  if (error instanceof DecodeError) return { kind: 'decode', code: error.code, params: error.params, line: error.line };
+  if (error instanceof EmlError) return { kind: 'eml', code: error.code, params: error.params };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -35,9 +36,9 @@ export function decodeReadFailure(failure: ReadFailure): Error {
     case 'import':
       return new ImportError(failure.problems);
     case 'decode':
-      return new DecodeError(failure.message, failure.line);
+      return new DecodeError(failure.code, failure.params, failure.line);
     case 'eml':
-      return new EmlError(failure.message);
+      return new EmlError(failure.code, failure.params);
     case 'other':
       return new Error(failure.message);
   }

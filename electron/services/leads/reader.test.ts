@@ -99,7 +99,8 @@ describe('the lead reader thread', () => {
       expect(there?.constructor).toBe(here.constructor);
       expect(there?.message).toBe(here.message);
       if (here instanceof ImportError) expect((there as ImportError).problems).toEqual(here.problems);
-      if (here instanceof DecodeError) expect((there as DecodeError).line).toBe(here.line);
+      if (here instanceof DecodeError) expect([(there as DecodeError).code, (there as DecodeError).params, (there as DecodeError).line]).toEqual([here.code, here.params, here.line]);
+      if (here instanceof EmlError) expect([(there as EmlError).code, (there as EmlError).params]).toEqual([here.code, here.params]);
     }
     expect(UNREADABLE.map((path) => (readHere(path).error as Error).constructor)).toEqual(
       expect.arrayContaining([ImportError, EmlError]),

@@ -1,3 +1,5 @@
+import { importProblemText, type ImportProblemCode, type ImportProblemParams } from '../../../shared/domain/import-problems';
+
 /**
  * A small, tolerant XML reader for ADF/XML leads. ADF 1.0's own example is not well-formed
  * (`<?ADF VERSION "1.0"?>`, `<id sequence=1 …>`), and providers copy it, so the reader is
@@ -47,14 +49,15 @@ export const DEFAULT_XML_LIMITS: XmlLimits = {
   maxAttributes: 32,
 };
 
-/** A document the reader refuses, with where: the open element's path and the line. */
+/** A document the reader refuses, with why (a problem code and its values) and where: the open element's path and the line. */
 export class XmlError extends Error {
   constructor(
-    message: string,
+    readonly code: ImportProblemCode,
+    readonly params: ImportProblemParams,
     readonly line: number,
     readonly path: string,
   ) {
-    super(message);
+    super(importProblemText(code, params));
     this.name = 'XmlError';
   }
 }
@@ -88,7 +91,7 @@ export function decodeEntities(raw: string): string {
  */
 export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   if (text.length > limits.maxChars) {
-    throw new XmlError(`the document is larger than ${Math.round(limits.maxChars / 1024 / 1024)} MB`, 1, '');
+    throw new XmlError('xml_too_large', { mb: Math.round(limits.maxChars / 1024 / 1024) }, 1, '');
   }
   // Line numbers are counted forward as the cursor advances (the reader never goes back).
   // The next newline is remembered, not searched for again from each element: on a file
@@ -114,8 +117,8 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
   let root: XmlElement | null = null;
   let elements = 0;
   const pathOf = () => (stack.length ? elementPath(stack[stack.length - 1]!) : '');
-  const fail = (message: string, pos: number): never => {
-    throw new XmlError(message, lineAt(pos), pathOf());
+  const fail = (code: ImportProblemCode, pos: number, params: ImportProblemParams = {}): never => {
+    throw new XmlError(code, params, lineAt(pos), pathOf());
   };
 
   const appendText = (segment: string, pos: number) => {
@@ -124,13 +127,13 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (!top) {
       if (segment.trim() !== '') {
         // Text outside the root: a banner before the XML (lenient) but never after it.
-        if (root) fail('text after the end of the root element', pos);
+        if (root) fail('xml_text_after_root', pos);
       }
       return;
     }
     const frame = frames[frames.length - 1]!;
     frame.text += segment;
-    if (frame.text.length > limits.maxTextChars) fail(`<${top.name}> holds more than ${limits.maxTextChars} characters of text`, pos);
+    if (frame.text.length > limits.maxTextChars) fail('xml_text_too_long', pos, { element: top.name, max: limits.maxTextChars });
   };
 
   let i = 0;
@@ -146,29 +149,29 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (next === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) {
         const end = text.indexOf('-->', lt + 4);
-        if (end < 0) fail('the document ends inside a comment (truncated)', lt);
-        if (end - lt - 4 > limits.maxCommentChars) fail(`a comment longer than ${limits.maxCommentChars} characters is refused`, lt);
+        if (end < 0) fail('xml_comment_truncated', lt);
+        if (end - lt - 4 > limits.maxCommentChars) fail('xml_comment_too_long', lt, { max: limits.maxCommentChars });
         i = end + 3;
         continue;
       }
       if (text.startsWith('<![CDATA[', lt)) {
         const end = text.indexOf(']]>', lt + 9);
-        if (end < 0) fail('the document ends inside a CDATA section (truncated)', lt);
-        if (!stack.length) fail('CDATA outside the root element', lt);
+        if (end < 0) fail('xml_cdata_truncated', lt);
+        if (!stack.length) fail('xml_cdata_outside', lt);
         appendText(text.slice(lt + 9, end), lt);
         i = end + 3;
         continue;
       }
       const word = text.slice(lt + 2, lt + 10).toUpperCase();
       if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) {
-        fail('DOCTYPE and ENTITY declarations are refused (entity expansion and external entities are unsafe)', lt);
+        fail('xml_doctype', lt);
       }
-      fail('unknown markup declaration "<!…" is refused', lt);
+      fail('xml_declaration', lt);
     }
     if (next === 63 /* ? */) {
       // Processing instructions of any shape (<?xml …?>, <?adf version="1.0"?>, <?ADF VERSION "1.0"?>).
       const end = text.indexOf('?>', lt + 2);
-      if (end < 0) fail('the document ends inside a processing instruction (truncated)', lt);
+      if (end < 0) fail('xml_pi_truncated', lt);
       i = end + 2;
       continue;
     }
@@ -177,12 +180,12 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       while (j < n && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(lt + 2, j).toLowerCase();
       while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (j >= n) fail(`the document ends inside the closing tag </${name}> (truncated)`, lt);
-      if (text[j] !== '>') fail(`unreadable closing tag </${name}`, lt);
+      if (j >= n) fail('xml_close_truncated', lt, { element: name });
+      if (text[j] !== '>') fail('xml_close_unreadable', lt, { element: name });
       const top = stack[stack.length - 1];
-      if (!top) fail(`closing tag </${name}> without an opening tag`, lt);
+      if (!top) fail('xml_close_unopened', lt, { element: name });
       if (top!.name !== name) {
-        fail(`closing tag </${name}> does not match <${top!.name}> opened at line ${top!.line}`, lt);
+        fail('xml_close_mismatch', lt, { element: name, open: top!.name, openLine: top!.line });
       }
       const frame = frames.pop()!;
       top!.text = frame.text;
@@ -191,7 +194,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       i = j + 1;
       continue;
     }
-    if (lt + 1 >= n) fail('the document ends with "<" (truncated)', lt);
+    if (lt + 1 >= n) fail('xml_ends_with_lt', lt);
     if (!isNameStart(text.charCodeAt(lt + 1))) {
       // A lone "<" in text (e.g. "budget < 30 000 $"): kept as text, the lenient reading.
       appendText('<', lt);
@@ -208,7 +211,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (j >= n) fail(`the document ends inside the tag <${name}> (truncated)`, lt);
+      if (j >= n) fail('xml_tag_truncated', lt, { element: name });
       const c = text[j]!;
       if (c === '>') {
         j++;
@@ -219,7 +222,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
         j += 2;
         break;
       }
-      if (c === '<') fail(`the tag <${name}> is not closed with ">"`, lt);
+      if (c === '<') fail('xml_tag_unclosed', lt, { element: name });
       // Attribute name (lenient: anything up to =, space, / or >).
       const start = j;
       for (let c = text.charCodeAt(j); j < n && !isSpace(c) && c !== 61 && c !== 47 && c !== 62; c = text.charCodeAt(++j));
@@ -236,7 +239,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
         const q = text[j];
         if (q === '"' || q === "'") {
           const end = text.indexOf(q, j + 1);
-          if (end < 0) fail(`the document ends inside an attribute of <${name}> (truncated)`, lt);
+          if (end < 0) fail('xml_attribute_truncated', lt, { element: name });
           value = text.slice(j + 1, end);
           j = end + 1;
         } else {
@@ -245,15 +248,15 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
           value = text.slice(vs, j);
         }
       }
-      if (++count > limits.maxAttributes) fail(`<${name}> has more than ${limits.maxAttributes} attributes`, lt);
-      if (value.length > limits.maxTextChars) fail(`an attribute of <${name}> is too long`, lt);
+      if (++count > limits.maxAttributes) fail('xml_too_many_attributes', lt, { element: name, max: limits.maxAttributes });
+      if (value.length > limits.maxTextChars) fail('xml_attribute_too_long', lt, { element: name });
       if (attrs === NO_ATTRIBUTES) attrs = Object.create(null) as Record<string, string>;
       attrs[attrName] = decodeEntities(value);
     }
-    if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
+    if (++elements > limits.maxElements) fail('xml_too_many_elements', lt, { max: limits.maxElements });
     const parent = stack[stack.length - 1];
-    if (!parent && root) fail(`a second root element <${name}> after </${root.name}>`, lt);
-    if (stack.length >= limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth} levels`, lt);
+    if (!parent && root) fail('xml_second_root', lt, { element: name, root: root.name });
+    if (stack.length >= limits.maxDepth) fail('xml_too_deep', lt, { max: limits.maxDepth });
     let index = 1;
     if (parent) {
       const frame = frames[frames.length - 1]!;
@@ -272,9 +275,9 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
   }
   if (stack.length) {
     const open = stack[stack.length - 1]!;
-    throw new XmlError(`the document ends before </${open.name}> (opened at line ${open.line}): truncated`, lineAt(n), elementPath(open));
+    throw new XmlError('xml_truncated', { element: open.name, openLine: open.line }, lineAt(n), elementPath(open));
   }
-  if (!root) throw new XmlError('no XML element in the document', lineAt(n), '');
+  if (!root) throw new XmlError('xml_empty', {}, lineAt(n), '');
   return root;
 }
 

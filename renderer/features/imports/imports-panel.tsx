@@ -16,12 +16,14 @@ const PREVIEW_ROWS = 10;
 
 /** What made a file refused, each problem where it is: the element path and line, or the CSV line. */
 function ProblemList({ problems }: { problems: readonly ImportProblemDto[] }) {
-  const { t } = useTranslation('imports');
+  const { t, i18n } = useTranslation('imports');
+  // In the agent's language from its code; a problem without one (an older batch) as written.
+  const text = (p: ImportProblemDto) => (p.code && i18n.exists(`imports:problems.${p.code}`) ? t(`problems.${p.code}`, p.params) : p.message);
   return (
     <ul className="import-errors">
       {problems.map((e, i) => (
         <li key={i}>
-          <code>{e.path ? t('report.where', { path: e.path, line: e.line }) : t('report.line', { line: e.line })}</code> {e.message}
+          {e.path ? <code>{t('report.where', { path: e.path, line: e.line })}</code> : e.line > 0 && <code>{t('report.line', { line: e.line })}</code>} {text(e)}
         </li>
       ))}
     </ul>
@@ -42,13 +44,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
       {report.warnings.length > 0 && (
         <details>
           <summary>{t('report.warnings')}</summary>
-          <ul>
-            {report.warnings.map((w, i) => (
-              <li key={i}>
-                <code>{t('report.where', { path: w.path, line: w.line })}</code> {w.message}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={report.warnings} />
         </details>
       )}
       {report.mergeProposals.length > 0 && <p className="import-merge">{t('report.merge', { count: report.mergeProposals.length })}</p>}
