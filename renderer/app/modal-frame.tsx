@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import './modal-frame.css';
 
 interface ModalFrameProps {
@@ -16,8 +17,9 @@ const FOCUSABLE =
 /**
  * A modal dialog over the whole window that manages focus, as a confirmation of an
  * irreversible change (a merge, a whole file imported) needs: the dialog takes the focus
- * when it opens, Tab stays inside it, Escape closes it and the focus goes back to the
- * button that opened it. Zone 9's lighter `DialogFrame` looks the same.
+ * when it opens (its field marked `data-autofocus`, if any), Tab stays inside it, Escape
+ * closes it and the focus goes back to the button that opened it. Zone 9's lighter
+ * `DialogFrame` looks the same.
  */
 export function ModalFrame({ title, closeLabel, onClose, className, children }: ModalFrameProps) {
   const titleId = useId();
@@ -26,7 +28,8 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
   close.current = onClose;
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.focus();
+    // The field the dialog is for, if it marks one (`data-autofocus`), else the dialog itself.
+    (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current)?.focus();
     // Listened to on the document, ahead of the page's own handlers: the focus may have left
     // the dialog without the agent moving it (a button disabled while its import runs drops
     // it on the page), and Escape and Tab must still belong to the dialog.
@@ -62,7 +65,9 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
     };
   }, []);
 
-  return (
+  // On the document's body: inside the sidebar, the queue's and the follow-ups' own
+  // stacking contexts (styles.css) would paint the panels after it over the backdrop.
+  return createPortal(
     <div className="modal-backdrop">
       <div
         ref={ref}
@@ -80,6 +85,7 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
         </header>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

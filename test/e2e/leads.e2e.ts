@@ -184,4 +184,29 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
       cache.close();
     }
   });
+
+  it('working a lead that is not the head asks for a reason in a dialog, and logs it (Q-1)', async () => {
+    const other = page.locator('[data-testid="queue-item"]:not(.is-head)').first();
+    const opportunityId = (await other.getAttribute('data-opportunity-id')) ?? '';
+    expect(opportunityId).not.toBe('');
+    await other.getByRole('button', { name: 'Traiter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ce lead n’est pas la tête de la file' });
+    await dialog.waitFor({ timeout: 5_000 });
+    // The reason's field has the focus; the lead cannot be taken without one; the panels
+    // under the dialog cannot be clicked (the follow-ups' paint over a backdrop drawn inside the sidebar).
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await expect(page.getByRole('button', { name: 'Relance faite' }).first().click({ trial: true, timeout: 1_000 })).rejects.toThrow(/intercepts pointer events|Timeout/);
+    const confirm = dialog.getByRole('button', { name: 'Traiter ce lead' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.keyboard.type('Le client a rappelé pour ce véhicule');
+    await confirm.click();
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    const cache = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const logged = cache.prepare("SELECT kind, reason, head_opportunity_id IS NOT NULL AS head FROM lead_treatments WHERE opportunity_id = ?").all(opportunityId);
+      expect(logged).toEqual([{ kind: 'out_of_order', reason: 'Le client a rappelé pour ce véhicule', head: 1 }]);
+    } finally {
+      cache.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LEAD_TYPES, type LeadType } from '../../../shared/domain/model';
 import type { QueueFilter } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
+import { ModalFrame } from '../../app/modal-frame';
 import { useQueueStore } from './store';
 import './queue.css';
 
@@ -21,6 +22,10 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
   const { t } = useTranslation('queue');
   const { filter, type, items, total, headId, status, error, given, asking, load, setFilter, setType, next, take, cancelAsk } = useQueueStore();
   const [reason, setReason] = useState('');
+  const cancel = () => {
+    setReason('');
+    cancelAsk();
+  };
 
   useEffect(() => {
     void load(client);
@@ -111,40 +116,36 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
         ))}
       </ol>
       {asking && (
-        <div className="queue-dialog" role="dialog" aria-modal="true" aria-labelledby="queue-reason-title">
-          <h3 id="queue-reason-title">{t('reasonTitle')}</h3>
-          <p>{t('reasonHelp')}</p>
-          <p>
-            <strong>{asking.name}</strong>
-          </p>
-          <label>
-            {t('reasonLabel')}
-            <textarea value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <div className="queue-dialog-actions">
-            <button
-              type="button"
-              disabled={reason.trim().length < 3}
-              onClick={() =>
-                void take(client, asking, reason.trim()).then((x) => {
-                  setReason('');
-                  if (x) onOpen(x.clientId);
-                })
-              }
-            >
-              {t('reasonConfirm')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setReason('');
-                cancelAsk();
-              }}
-            >
-              {t('cancel')}
-            </button>
+        <ModalFrame title={t('reasonTitle')} closeLabel={t('cancel')} onClose={cancel} className="queue-dialog">
+          <div className="queue-dialog-body">
+            <p>{t('reasonHelp')}</p>
+            <p>
+              <strong>{asking.name}</strong>
+            </p>
+            <label className="queue-dialog-reason">
+              {t('reasonLabel')}
+              <textarea data-autofocus value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            <div className="queue-dialog-actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={reason.trim().length < 3}
+                onClick={() =>
+                  void take(client, asking, reason.trim()).then((x) => {
+                    setReason('');
+                    if (x) onOpen(x.clientId);
+                  })
+                }
+              >
+                {t('reasonConfirm')}
+              </button>
+              <button type="button" onClick={cancel}>
+                {t('cancel')}
+              </button>
+            </div>
           </div>
-        </div>
+        </ModalFrame>
       )}
     </section>
   );
