@@ -106,9 +106,11 @@ export const importBatchSchema = z.object({
   createdClients: z.number().int(),
   joinedClients: z.number().int(),
   duplicates: z.number().int(),
+  /** A refused file's errors; an imported file's warnings. */
   errors: z.array(importProblemSchema),
   at: z.string(),
 });
+export type ImportBatchDto = z.infer<typeof importBatchSchema>;
 
 export const queueItemSchema = z.object({
   opportunityId: idSchema,

@@ -99,6 +99,12 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     const failed = page.locator('[data-testid="import-report"][data-status="failed"]');
     expect(await failed.textContent()).toMatch(/truncated\.xml/);
     expect(await failed.textContent()).toMatch(/fichier tronqué/);
+    // The history of imports shows the same four files, the refused one with its error open.
+    const history = page.getByTestId('import-batch');
+    await expect.poll(() => history.count(), { timeout: 10_000 }).toBe(4);
+    const refused = page.locator('[data-testid="import-batch"][data-status="failed"]');
+    expect(await refused.textContent()).toMatch(/truncated\.xml.*dossier surveillé.*Refusé, rien n’a été écrit.*1 erreur.*fichier tronqué/s);
+    expect(await refused.locator('details').getAttribute('open')).not.toBeNull();
     expect(readdirSync(join(inbox, 'done')).filter((f) => !f.endsWith('.json')).sort()).toEqual(['autotrader-1.xml', 'kijiji-2.xml', 'toyota-3.eml']);
     expect(readdirSync(join(inbox, 'failed'))).toContain('truncated.xml.report.json');
   });
@@ -208,5 +214,17 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     } finally {
       cache.close();
     }
+  });
+
+  it('a lead file dropped on the Imports panel is imported and shows in the history', async () => {
+    const text = adf('DR-1', 'Kijiji Autos', minutesAgo(20), 'Déposé', 'Glissé', '819-555-0199', 'depose@exemple.ca');
+    await page.locator('section.imports').evaluate((section, xml) => {
+      const data = new DataTransfer();
+      data.items.add(new File([xml], 'glisse.xml', { type: 'text/xml' }));
+      for (const type of ['dragover', 'drop']) section.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    const report = page.locator('[data-testid="import-report"][data-status="imported"]');
+    await expect.poll(() => report.first().textContent(), { timeout: 10_000 }).toContain('glisse.xml');
+    await expect.poll(() => page.getByTestId('import-batch').first().textContent(), { timeout: 10_000 }).toMatch(/glisse\.xml.*choisi/s);
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CSV_FIELD_NAMES, type CsvFieldName, type ImportProblemDto, type ImportReportDto } from '../../../shared/ipc/contract-leads';
+import { CSV_FIELD_NAMES, type CsvFieldName, type ImportBatchDto, type ImportProblemDto, type ImportReportDto } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
+import { localeOf } from '../../app/i18n';
 import { ModalFrame } from '../../app/modal-frame';
 import { MergeProposals } from '../merge/merge-proposals';
 import { useImportsStore } from './store';
@@ -149,25 +150,80 @@ function CsvMappingDialog({ client }: ImportsPanelProps) {
   );
 }
 
+/** One file of the history: when, how it came, what it gave; its errors or warnings on demand. */
+function BatchView({ batch, when }: { batch: ImportBatchDto; when(iso: string): string }) {
+  const { t } = useTranslation('imports');
+  const ok = batch.status === 'imported';
+  return (
+    <li className={`import-batch is-${batch.status}`} data-testid="import-batch" data-status={batch.status}>
+      <div className="import-batch-head">
+        <span className="import-batch-file">{batch.fileName}</span>
+        <span className="muted">
+          {t(`history.via.${batch.via}`)} · {when(batch.at)}
+        </span>
+      </div>
+      <div>
+        {ok
+          ? t('history.imported', { count: batch.leads, created: batch.createdClients, joined: batch.joinedClients, duplicates: batch.duplicates })
+          : t('history.failed')}
+      </div>
+      {batch.errors.length > 0 && (
+        <details open={!ok}>
+          <summary>{t(ok ? 'history.warnings' : 'history.errors', { count: batch.errors.length })}</summary>
+          <ProblemList problems={batch.errors} />
+        </details>
+      )}
+    </li>
+  );
+}
+
 /** Imports: a file picker (ADF/XML, .eml, CSV with its mapping dialog) and the watched folders. */
 export function ImportsPanel({ client }: ImportsPanelProps) {
-  const { t } = useTranslation('imports');
-  const { busy, error, reports, folders, scanned, importFiles, loadFolders, addFolder, removeFolder, scanFolders } = useImportsStore();
+  const { t, i18n } = useTranslation('imports');
+  const { busy, error, reports, folders, scanned, history, importFiles, loadFolders, addFolder, removeFolder, scanFolders, loadHistory } = useImportsStore();
   const [path, setPath] = useState('');
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     void loadFolders(client);
-  }, [client, loadFolders]);
+    // A watched folder's files come in without the agent: the history shows them as they do.
+    return client.on('leads:imported', () => void loadHistory(client));
+  }, [client, loadFolders, loadHistory]);
+  // Read again once this console's own import has reported.
+  useEffect(() => {
+    void loadHistory(client);
+  }, [client, loadHistory, reports]);
+  const formatter = useMemo(() => new Intl.DateTimeFormat(localeOf(i18n.language === 'en' ? 'en' : 'fr'), { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
+  const when = (iso: string) => formatter.format(new Date(iso));
 
   return (
-    <section className="imports" aria-label={t('title')}>
+    <section
+      className={`imports${dragging ? ' is-dragging' : ''}`}
+      aria-label={t('title')}
+      onDragOver={(e) => {
+        if (busy || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const files = Array.from(e.dataTransfer.files);
+        if (files.length && !busy) void importFiles(client, files);
+      }}
+    >
       <h2 className="imports-title">{t('title')}</h2>
-      <label className="imports-pick">
-        {t('pick')}
+      <label className={`imports-pick${busy ? ' is-busy' : ''}`}>
+        <span className="imports-pick-button">{t('pickButton')}</span>
         <input
+          className="visually-hidden"
           type="file"
           multiple
           accept=".xml,.adf,.eml,.txt,.csv,text/xml,message/rfc822,text/csv"
+          aria-label={t('pick')}
           disabled={busy}
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
@@ -176,7 +232,7 @@ export function ImportsPanel({ client }: ImportsPanelProps) {
           }}
         />
       </label>
-      <p className="muted">{t('pickHelp')}</p>
+      <p className="muted imports-help">{dragging ? t('drop') : t('pickHelp')}</p>
       {busy && <p role="status">{t('busy')}</p>}
       {error && (
         <p className="imports-error" role="alert">
@@ -222,6 +278,16 @@ export function ImportsPanel({ client }: ImportsPanelProps) {
         {t('folders.scan')}
       </button>
       {scanned !== null && <span className="muted"> {t('folders.scanned', { count: scanned })}</span>}
+      <h3>{t('history.title')}</h3>
+      {history.length === 0 ? (
+        <p className="muted">{t('history.none')}</p>
+      ) : (
+        <ul className="import-history" aria-label={t('history.title')}>
+          {history.map((b) => (
+            <BatchView key={b.id} batch={b} when={when} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

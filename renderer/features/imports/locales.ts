@@ -5,7 +5,9 @@ export const importsLocales = {
   fr: {
     title: 'Importer des leads',
     pick: 'Choisir des fichiers (ADF/XML, .eml, CSV)',
-    pickHelp: 'Chaque fichier est importé en entier ou pas du tout.',
+    pickButton: 'Choisir des fichiers…',
+    pickHelp: 'ADF/XML, courriels .eml ou CSV; ou glissez-les ici. Chaque fichier est importé en entier ou pas du tout.',
+    drop: 'Déposez les fichiers pour les importer.',
     busy: 'Import en cours…',
     report: {
       imported: '{{file}} : {{leads}} lead(s) — {{created}} nouveau(x) client(s), {{joined}} ajouté(s) à un client existant, {{duplicates}} déjà importé(s)',
@@ -55,6 +57,18 @@ export const importsLocales = {
         message: 'Message',
         tradeIn: 'Véhicule d’échange',
       },
+    },
+    history: {
+      title: 'Derniers imports',
+      none: 'Aucun fichier importé pour l’instant.',
+      via: { picker: 'choisi', folder: 'dossier surveillé', api: 'API' },
+      imported_one: '{{count}} lead importé — {{created}} nouveau client, {{joined}} ajouté à un client existant, {{duplicates}} déjà importé',
+      imported_other: '{{count}} leads importés — {{created}} nouveaux clients, {{joined}} ajoutés à un client existant, {{duplicates}} déjà importés',
+      failed: 'Refusé, rien n’a été écrit',
+      errors_one: '{{count}} erreur',
+      errors_other: '{{count}} erreurs',
+      warnings_one: '{{count}} avertissement',
+      warnings_other: '{{count}} avertissements',
     },
     problems: {
       file_too_large: 'le fichier dépasse {{mb}} Mo',
@@ -138,7 +152,9 @@ export const importsLocales = {
   en: {
     title: 'Import leads',
     pick: 'Choose files (ADF/XML, .eml, CSV)',
-    pickHelp: 'Each file is imported whole or not at all.',
+    pickButton: 'Choose files…',
+    pickHelp: 'ADF/XML, .eml e-mails or CSV; or drag them here. Each file is imported whole or not at all.',
+    drop: 'Drop the files to import them.',
     busy: 'Importing…',
     report: {
       imported: '{{file}}: {{leads}} lead(s) — {{created}} new client(s), {{joined}} added to an existing client, {{duplicates}} already imported',
@@ -188,6 +204,18 @@ export const importsLocales = {
         message: 'Message',
         tradeIn: 'Trade-in',
       },
+    },
+    history: {
+      title: 'Latest imports',
+      none: 'No file imported yet.',
+      via: { picker: 'picked', folder: 'watched folder', api: 'API' },
+      imported_one: '{{count}} lead imported — {{created}} new client, {{joined}} added to an existing client, {{duplicates}} already imported',
+      imported_other: '{{count}} leads imported — {{created}} new clients, {{joined}} added to an existing client, {{duplicates}} already imported',
+      failed: 'Refused, nothing was written',
+      errors_one: '{{count}} error',
+      errors_other: '{{count}} errors',
+      warnings_one: '{{count}} warning',
+      warnings_other: '{{count}} warnings',
     },
     problems: IMPORT_PROBLEMS,
     folders: {

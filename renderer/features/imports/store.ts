@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { IMPORT_FILES_PER_CALL, type CsvFieldName, type CsvMappingDto, type CsvPreviewDto, type ImportReportDto, type WatchFolderDto } from '../../../shared/ipc/contract-leads';
+import { IMPORT_FILES_PER_CALL, type CsvFieldName, type ImportBatchDto, type CsvMappingDto, type CsvPreviewDto, type ImportReportDto, type WatchFolderDto } from '../../../shared/ipc/contract-leads';
 import type { PosteClient } from '../../app/client';
 
 /** A picked file's bytes as base64, for the contract (the services decode the encoding). */
@@ -29,6 +29,9 @@ interface ImportsState {
   pendingCsv: File[];
   folders: WatchFolderDto[];
   scanned: number | null;
+  /** The latest files imported or refused, by anyone: the picker, a watched folder, the API. */
+  history: ImportBatchDto[];
+  loadHistory(client: PosteClient): Promise<void>;
   importFiles(client: PosteClient, files: readonly File[]): Promise<void>;
   setMapping(field: CsvFieldName, column: number | null): void;
   setProvider(provider: string): void;
@@ -39,6 +42,9 @@ interface ImportsState {
   removeFolder(client: PosteClient, folderId: string): Promise<void>;
   scanFolders(client: PosteClient): Promise<void>;
 }
+
+/** Files the import history shows. */
+export const HISTORY_SIZE = 10;
 
 /** Imports: picked ADF/.eml files straight in, CSV through the mapping dialog; watched folders. */
 export const useImportsStore = create<ImportsState>()((set, get) => {
@@ -64,6 +70,11 @@ export const useImportsStore = create<ImportsState>()((set, get) => {
     pendingCsv: [],
     folders: [],
     scanned: null,
+    history: [],
+    async loadHistory(client) {
+      const result = await client.tryCall('leads:batches', { limit: HISTORY_SIZE });
+      if (result.ok) set({ history: result.value });
+    },
     async importFiles(client, files) {
       set({ busy: true, error: null, reports: [] });
       try {

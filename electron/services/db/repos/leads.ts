@@ -198,7 +198,7 @@ export function leadsRepo(db: Database) {
     recentBatches(limit: number): BatchRow[] {
       return stmt<BatchRow>(
         `SELECT id, source, via, file_name, status, leads, created_clients, joined_clients, duplicates, errors, created_at
-           FROM lead_import_batches ORDER BY created_at DESC LIMIT ?`,
+           FROM lead_import_batches ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       ).all(limit);
     },
 
