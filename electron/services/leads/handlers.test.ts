@@ -23,6 +23,14 @@ describe('the leads contract, as the renderer calls it', () => {
     expect(reports.map((x) => x.status)).toEqual(['imported', 'failed', 'imported']);
     expect(events).toContain('queue:changed');
     expect(events.filter((e) => e === 'record:changed')).toHaveLength(2);
+    // The history lists them newest first, though one pick records them in the same instant,
+    // and keeps each problem's code, for the panel to word it.
+    const history = await s.handlers['leads:batches']({ limit: 10 });
+    expect(history.map((b) => [b.fileName, b.status, b.errors.map((e) => e.code)])).toEqual([
+      ['mail.eml', 'imported', []],
+      ['bad.xml', 'failed', ['xml_truncated']],
+      ['oem.xml', 'imported', []],
+    ]);
     s.close();
   });
 
