@@ -24,6 +24,7 @@ import { SoftphonePanel } from '../features/softphone/ui/softphone-panel';
 import type { AgentSummary } from '../../shared/ipc/dto';
 import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
+import { withWordedErrors } from './worded-errors';
 import { useAppStore } from './store';
 import { useDesk, type DeskHandlers } from './use-desk';
 import { warmUpRingPath } from './warm-up';
@@ -50,9 +51,11 @@ export function App({ client }: AppProps) {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language === 'fr' ? 'fr-CA' : 'en-CA';
   }, [i18n, language]);
+  // Every panel gets the services' refusals worded in the agent's language.
+  const worded = useMemo(() => withWordedErrors(client, i18n), [client, i18n]);
   return (
     <I18nextProvider i18n={i18n}>
-      <Shell client={client} />
+      <Shell client={worded} />
     </I18nextProvider>
   );
 }

@@ -14,6 +14,7 @@ import { importsLocales } from '../features/imports/locales';
 import { followupsLocales } from '../features/followups/locales';
 import { syncLocales } from '../features/sync/locales';
 import { mergeLocales } from '../features/merge/locales';
+import { errorsLocales } from './error-locales';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -36,6 +37,7 @@ export const namespaces = {
   followups: followupsLocales,
   sync: syncLocales,
   merge: mergeLocales,
+  errors: errorsLocales,
 } as const;
 
 export function createI18n(language: Language = 'fr'): I18n {

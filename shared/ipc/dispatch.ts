@@ -49,7 +49,7 @@ export async function dispatch(
     if (error instanceof ServiceError) {
       return {
         ok: false,
-        error: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) },
+        error: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.text ? { text: error.text } : {}) },
       };
     }
     logger?.error('handler failed', { channel, error: error instanceof Error ? error.message : String(error) });

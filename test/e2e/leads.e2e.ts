@@ -227,4 +227,11 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     await expect.poll(() => report.first().textContent(), { timeout: 10_000 }).toContain('glisse.xml');
     await expect.poll(() => page.getByTestId('import-batch').first().textContent(), { timeout: 10_000 }).toMatch(/glisse\.xml.*choisi/s);
   });
+
+  it('a refused folder is explained in French, as the services word it from its key', async () => {
+    await page.getByLabel('Chemin complet du dossier').fill('Leads/entrants');
+    await page.getByRole('button', { name: 'Surveiller' }).click();
+    const alert = page.locator('section.imports [role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 5_000 }).toBe('indiquez le chemin complet du dossier (p. ex. /Users/bdc/Leads)');
+  });
 });

@@ -1,5 +1,6 @@
 import { formatPhone } from '../../../shared/phone/phone';
 import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import type { ServiceContext } from '../context';
 import { leadsRepo } from '../db/repos/leads';
 
@@ -61,7 +62,7 @@ export function composeAnalystHandoff(input: HandoffInput): { ok: true; mailto: 
 export function analystHandoff(deps: Pick<ServiceContext, 'db' | 'agents' | 'receiver'>, clientId: string, reasons: string, cre: string | null) {
   const repo = leadsRepo(deps.db);
   const client = repo.client(clientId);
-  if (!client || client.merged_into) throw new ServiceError('not_found', `no client ${clientId}`, 'clientId');
+  if (!client || client.merged_into) throw refusal('not_found', 'client_not_found', { id: clientId }, 'clientId');
   const phone = repo.phonesOf(clientId)[0] ?? null;
   const to = deps.agents
     .list()
@@ -80,6 +81,6 @@ export function analystHandoff(deps: Pick<ServiceContext, 'db' | 'agents' | 'rec
   if (!result.ok) {
     throw new ServiceError('invalid_input', `AN-1: the hand-off to the analysts needs: ${result.missing.map((f) => LABELS[f]).join(', ')}`, `missing:${result.missing.join(',')}`);
   }
-  if (to.length === 0) throw new ServiceError('conflict', 'no analyst with an e-mail address is set up', 'to');
+  if (to.length === 0) throw refusal('conflict', 'analyst_no_address', {}, 'to');
   return { mailto: result.mailto, subject: result.subject, body: result.body, to };
 }

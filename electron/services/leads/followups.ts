@@ -1,5 +1,5 @@
 import type { Tag } from '../../../shared/domain/model';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { localParts } from '../../../shared/rules/time';
 import { zonedToInstant } from '../../../shared/time/zoned';
 import { isOnShift } from '../db/repos/agents';
@@ -67,7 +67,7 @@ export function followUpService(deps: FollowUpDeps) {
 
   function state(opportunityId: string): FollowUpState {
     const opp = repo.opportunity(opportunityId);
-    if (!opp) throw new ServiceError('not_found', `no opportunity ${opportunityId}`, 'opportunityId');
+    if (!opp) throw refusal('not_found', 'opportunity_not_found', { id: opportunityId }, 'opportunityId');
     const { timeZone } = deps.settings();
     const nowMs = deps.now().getTime();
     const today = dayNumber(nowMs, timeZone);
@@ -112,13 +112,13 @@ export function followUpService(deps: FollowUpDeps) {
 
   /** FU-3: may `me` follow this OPP up? Throws the reason when not. */
   function checkMayFollowUp(opp: { id: string; manager_id: string | null }, me: string, who = presence()): void {
-    if (!opp.manager_id) throw new ServiceError('conflict', 'this lead is in the queue: take it with « Lead suivant » first (Q-1)', 'opportunityId');
+    if (!opp.manager_id) throw refusal('conflict', 'followup_in_queue', {}, 'opportunityId');
     const meeting = repo.latestMeeting(opp.id);
     if (meeting?.status === 'no_show' && meeting.booked_by && meeting.booked_by !== me && who.onShift(meeting.booked_by)) {
-      throw new ServiceError('forbidden', 'FU-3: this no-show belongs to the agent who booked it, who is on shift', 'opportunityId');
+      throw refusal('forbidden', 'followup_noshow_booker', {}, 'opportunityId');
     }
     if (opp.manager_id !== me && !who.absent(opp.manager_id)) {
-      throw new ServiceError('forbidden', 'FU-3: the manager of this file is on shift; only an absent colleague\'s clients may be followed up by others', 'opportunityId');
+      throw refusal('forbidden', 'followup_manager_on_shift', {}, 'opportunityId');
     }
   }
 
@@ -166,9 +166,9 @@ export function followUpService(deps: FollowUpDeps) {
       const result = deps.db
         .transaction(() => {
           const opp = repo.opportunity(opportunityId);
-          if (!opp) throw new ServiceError('not_found', `no opportunity ${opportunityId}`, 'opportunityId');
+          if (!opp) throw refusal('not_found', 'opportunity_not_found', { id: opportunityId }, 'opportunityId');
           if (!['in_progress', 'response_sent', 'contacted'].includes(opp.status)) {
-            throw new ServiceError('conflict', `this file is ${opp.status}: it is not followed up any more`, 'opportunityId');
+            throw refusal('conflict', 'followup_closed', { status: opp.status }, 'opportunityId');
           }
           checkMayFollowUp(opp, me);
           const s = state(opportunityId);
@@ -201,14 +201,14 @@ export function followUpService(deps: FollowUpDeps) {
       const clientId = deps.db
         .transaction(() => {
           const opp = repo.opportunity(opportunityId);
-          if (!opp) throw new ServiceError('not_found', `no opportunity ${opportunityId}`, 'opportunityId');
+          if (!opp) throw refusal('not_found', 'opportunity_not_found', { id: opportunityId }, 'opportunityId');
           if (!['in_progress', 'response_sent', 'contacted'].includes(opp.status)) {
-            throw new ServiceError('conflict', `this file is ${opp.status}`, 'opportunityId');
+            throw refusal('conflict', 'followup_closed', { status: opp.status }, 'opportunityId');
           }
           checkMayFollowUp(opp, me);
           const s = state(opportunityId);
           if (!s.proposeLost) {
-            throw new ServiceError('conflict', `FU-1: ${s.daysWithoutContact} day(s) without contact; Perdu BDC comes after ${LOST_AFTER_DAYS}`, 'opportunityId');
+            throw refusal('conflict', 'followup_lost_too_early', { days: s.daysWithoutContact, after: LOST_AFTER_DAYS }, 'opportunityId');
           }
           deps.work.setStatus(opp.id, 'lost_bdc', at);
           deps.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'status_change', at, data: { from: opp.status, to: 'lost_bdc', rule: 'FU-1' } });

@@ -58,4 +58,20 @@ describe('the leads contract, as the renderer calls it', () => {
     expect(snapshot(s.db)).toEqual(before);
     s.close();
   });
+
+  it('a refusal carries its key and values, for the console to word it in the agent’s language', async () => {
+    const s = testServices();
+    expect(await dispatch(s.handlers, 'leads:addFolder', { path: 'Leads/entrants' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'give the full path of the folder (e.g. /Users/bdc/Leads)',
+        path: 'path',
+        text: { key: 'errors:folder_not_absolute', params: {} },
+      },
+    });
+    const csv = await dispatch(s.handlers, 'leads:csvPreview', { name: 'q.csv', base64: b64(fixture('csv/unterminated-quote.csv')) });
+    expect(csv).toMatchObject({ ok: false, error: { text: { key: 'errors:csv_unreadable', params: { code: 'csv_quote_unclosed' } } } });
+    s.close();
+  });
 });

@@ -2,6 +2,7 @@ import type { HandlersFor } from '../../../shared/ipc/dispatch';
 import type { leadsRequests } from '../../../shared/ipc/contract-leads';
 import type { ImportProblemDto } from '../../../shared/ipc/contract-leads';
 import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { leadsRepo } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 import { analystHandoff } from './analyst';
@@ -17,7 +18,7 @@ import { checkFolderPath, type FolderScanner } from './watcher';
 
 function bytesOf(base64: string): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ServiceError('invalid_input', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, 'base64');
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw refusal('invalid_input', 'file_too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }, 'base64');
   return bytes;
 }
 
@@ -88,7 +89,12 @@ export function leadsHandlers(context: ServiceContext, reader: LeadFileReader, s
           suggested: suggestMapping(table.header),
         };
       } catch (error) {
-        if (error instanceof ImportError) throw new ServiceError('invalid_input', error.message, 'base64');
+        if (error instanceof ImportError) {
+          // Worded by the console from the problem's own code, at its line.
+          const first = error.problems[0];
+          const text = first?.code ? { key: 'errors:csv_unreadable', params: { ...first.params, line: first.line, code: first.code } } : undefined;
+          throw new ServiceError('invalid_input', error.message, 'base64', text);
+        }
         throw error;
       }
     },
@@ -123,7 +129,7 @@ export function leadsHandlers(context: ServiceContext, reader: LeadFileReader, s
       return folders();
     },
     'leads:removeFolder': ({ folderId }) => {
-      if (!repo.removeWatchFolder(folderId)) throw new ServiceError('not_found', `no watched folder ${folderId}`, 'folderId');
+      if (!repo.removeWatchFolder(folderId)) throw refusal('not_found', 'watch_folder_not_found', { id: folderId }, 'folderId');
       return folders();
     },
     'leads:scanFolders': async () =>

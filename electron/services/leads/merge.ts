@@ -1,4 +1,4 @@
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { leadsRepo } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 
@@ -15,20 +15,20 @@ export type MergeDeps = Pick<ServiceContext, 'db' | 'work' | 'contacts' | 'now' 
 
 export function mergeClients(deps: MergeDeps, keepId: string, mergeIds: readonly string[]) {
   const ids = [...new Set(mergeIds)].filter((id) => id !== keepId);
-  if (ids.length === 0) throw new ServiceError('invalid_input', 'choose at least one other record to merge into this one', 'mergeIds');
-  if (ids.length + 1 > MAX_MERGE) throw new ServiceError('invalid_input', `at most ${MAX_MERGE} records are merged at once`, 'mergeIds');
+  if (ids.length === 0) throw refusal('invalid_input', 'merge_none', {}, 'mergeIds');
+  if (ids.length + 1 > MAX_MERGE) throw refusal('invalid_input', 'merge_over_limit', { max: MAX_MERGE }, 'mergeIds');
   const repo = leadsRepo(deps.db);
   const me = deps.receiver().id;
   const at = deps.now().toISOString();
   const moved = deps.db
     .transaction(() => {
       const keep = repo.client(keepId);
-      if (!keep || keep.merged_into) throw new ServiceError('not_found', `no live client ${keepId}`, 'clientId');
+      if (!keep || keep.merged_into) throw refusal('not_found', 'client_not_live', { id: keepId }, 'clientId');
       const totals: Record<string, number> = {};
       repo.deleteSearchRows(keepId);
       for (const id of ids) {
         const other = repo.client(id);
-        if (!other || other.merged_into) throw new ServiceError('not_found', `no live client ${id}`, 'mergeIds');
+        if (!other || other.merged_into) throw refusal('not_found', 'client_not_live', { id }, 'mergeIds');
         if (other.cre) repo.setCre(keepId, other.cre, at);
         repo.deleteSearchRows(id);
         for (const [table, n] of Object.entries(repo.repoint(id, keepId, at))) totals[table] = (totals[table] ?? 0) + n;

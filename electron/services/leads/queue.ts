@@ -1,6 +1,6 @@
 import type { LeadType, Tag } from '../../../shared/domain/model';
 import { tagRank } from '../../../shared/domain/model';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { leadsRepo, type QueueRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 
@@ -124,14 +124,14 @@ export function queueService(deps: QueueDeps) {
       const taken = deps.db
         .transaction(() => {
           const row = repo.queueEntry(opportunityId);
-          if (!row) throw new ServiceError('not_found', 'this lead is no longer in the queue (treated, closed or unknown)', 'opportunityId');
+          if (!row) throw refusal('not_found', 'queue_lead_gone', {}, 'opportunityId');
           if (row.manager_id !== null && row.manager_id !== me) {
-            throw new ServiceError('forbidden', `this lead is ${row.manager_name ?? row.manager_id}'s (Q-1)`, 'opportunityId');
+            throw refusal('forbidden', 'queue_lead_owned', { name: row.manager_name ?? row.manager_id ?? '' }, 'opportunityId');
           }
           const head = headFor(me);
           const isHead = head?.id === row.id;
           if (!isHead && text.length < 3) {
-            throw new ServiceError('invalid_input', 'Q-1: this lead is not the head of the queue; give the reason for taking it', 'reason');
+            throw refusal('invalid_input', 'queue_reason_needed', {}, 'reason');
           }
           take(me, row, isHead ? 'next' : 'out_of_order', head, isHead ? null : text.slice(0, 500), at);
           return row;

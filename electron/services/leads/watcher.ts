@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { leadsRepo, type WatchFolderRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 import { applyExpiry } from './expiry';
@@ -32,15 +32,15 @@ export type WatcherDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'age
 /** A folder the console may watch: absolute, an existing directory, not the file-system root. */
 export function checkFolderPath(raw: string): string {
   const path = resolve(raw.trim());
-  if (!isAbsolute(raw.trim())) throw new ServiceError('invalid_input', 'give the full path of the folder (e.g. /Users/bdc/Leads)', 'path');
-  if (path === '/' || /^[A-Za-z]:\\?$/.test(path)) throw new ServiceError('invalid_input', 'the root of the disk cannot be watched', 'path');
+  if (!isAbsolute(raw.trim())) throw refusal('invalid_input', 'folder_not_absolute', {}, 'path');
+  if (path === '/' || /^[A-Za-z]:\\?$/.test(path)) throw refusal('invalid_input', 'folder_root', {}, 'path');
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();
   } catch {
-    throw new ServiceError('invalid_input', `no folder at ${path}`, 'path');
+    throw refusal('invalid_input', 'folder_missing', { path }, 'path');
   }
-  if (!isDir) throw new ServiceError('invalid_input', `${path} is not a folder`, 'path');
+  if (!isDir) throw refusal('invalid_input', 'folder_not_directory', { path }, 'path');
   return path;
 }
 

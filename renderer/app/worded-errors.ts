@@ -1,0 +1,30 @@
+import type { i18n as I18n } from 'i18next';
+import type { ContractError } from '../../shared/ipc/result';
+import { ContractCallError, type PosteClient } from './client';
+
+/** A refusal in the agent's language when it comes with a key the console knows, else as the services wrote it. */
+export function wordError(i18n: I18n, error: ContractError): ContractError {
+  if (!error.text || !i18n.exists(error.text.key)) return error;
+  return { ...error, message: i18n.t(error.text.key, { ...error.text.params }) };
+}
+
+/**
+ * The client every panel uses: the services' refusals come back worded in the agent's
+ * language (at the moment they come back), so that a panel shows `result.error.message`
+ * as it always has.
+ */
+export function withWordedErrors(client: PosteClient, i18n: I18n): PosteClient {
+  return {
+    host: client.host,
+    on: (event, listener) => client.on(event, listener),
+    async tryCall(channel, input) {
+      const result = await client.tryCall(channel, input);
+      return result.ok ? result : { ok: false, error: wordError(i18n, result.error) };
+    },
+    async call(channel, input) {
+      const result = await client.tryCall(channel, input);
+      if (!result.ok) throw new ContractCallError(wordError(i18n, result.error));
+      return result.value;
+    },
+  };
+}
