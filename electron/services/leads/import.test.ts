@@ -238,13 +238,28 @@ describe('re-imports, matches and NL-1', () => {
     s.close();
   });
 
-  it('earlier month but the manager is on shift and available → the manager keeps the client, tag recomputed', () => {
+  it('earlier month but the manager is on shift → the manager keeps the client and its tag (002 changes them only off shift)', () => {
     const s = setUp();
     addAgent(s.db, { id: 'julie', name: 'Julie Tremblay', presence: 'available', shifts: ALWAYS });
     const clientId = addClient(s.db, { firstName: 'Éloïse', lastName: 'Côté', emails: ['eloise.cote@exemple.ca'] });
     addOpportunity(s.db, { clientId, managerId: 'julie', handledBy: 'julie', tag: 'or', createdAt: '2026-02-27T15:00:00.000Z' });
     importLeadFile(s.context, 'oem.xml', fixture('adf/oem-toyota-ca.xml'), 'picker');
-    expect(s.db.prepare("SELECT manager_id, tag FROM opportunities WHERE origin = 'import'").get()).toEqual({ manager_id: 'julie', tag: 'bronze' });
+    expect(s.db.prepare("SELECT manager_id, tag FROM opportunities WHERE origin = 'import'").get()).toEqual({ manager_id: 'julie', tag: 'or' });
+    s.close();
+  });
+
+  it('NL-1 compares with the month in progress, not the lead\'s: a February lead imported in March leaves Julie\'s February OPP', () => {
+    // The clock is 2026-03-10; the lead asked on February 28 and its file comes in now.
+    const s = setUp();
+    addAgent(s.db, { id: 'julie', name: 'Julie Tremblay', presence: 'offline' });
+    const clientId = addClient(s.db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550142'] });
+    addOpportunity(s.db, { clientId, managerId: 'julie', handledBy: 'julie', tag: 'or', createdAt: '2026-02-20T15:00:00.000Z' });
+    const late = `<?adf version="1.0"?><adf><prospect><id source="Kijiji Autos">K-228</id><requestdate>2026-02-28T20:00:00-05:00</requestdate>
+      <customer><contact><name part="full">Éloïse Côté</name><phone>514-555-0142</phone></contact></customer></prospect></adf>`;
+    expect(importAdfText(s.context, late, 'late.xml')).toMatchObject({ status: 'imported', joinedClients: 1 });
+    expect(s.db.prepare("SELECT client_id, manager_id, tag FROM opportunities WHERE origin = 'import'").get()).toEqual({ client_id: clientId, manager_id: null, tag: 'bronze' });
+    const act = s.db.prepare("SELECT data FROM activities WHERE kind = 'opportunity_created'").get() as { data: string };
+    expect(JSON.parse(act.data)).toMatchObject({ rule: 'NL-1b' });
     s.close();
   });
 

@@ -55,10 +55,12 @@ function failedReport(fileName: string, source: ImportReport['source'], errors: 
  *
  * NL-1 for imports — nobody "receives" an imported lead, so the queue stands in for the
  * receiving agent (documented choice):
- * - the client's open BDC OPP was created in the SAME calendar month (centre's zone) →
- *   NL-1a: the new OPP keeps that OPP's manager and tag;
- * - created in an EARLIER month and its manager is on shift (and not offline) → the manager
- *   keeps the client (PU-1a's spirit), tag recomputed: Bronze (MT-2 A:, no meeting yet);
+ * - the client's open BDC OPP was created in the month in progress (centre's zone; 002
+ *   « date d'un mois antérieur à celui en cours »: the month of the import, not of the lead)
+ *   → NL-1a: the new OPP keeps that OPP's manager and tag;
+ * - created in an EARLIER month and its manager is on shift (and not offline) → nothing
+ *   changes (002 changes « le gestionnaire/balise » only when the manager is off shift): the
+ *   new OPP keeps that OPP's manager and tag, as PU-1a keeps M's client;
  * - earlier month and the manager absent, or no manager → NL-1b: no manager; the lead goes
  *   to the unassigned queue and whoever takes it with « Lead suivant » becomes its manager.
  */
@@ -66,6 +68,7 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
   const at = deps.now().toISOString();
   const { timeZone } = deps.settings();
   const nowDate = deps.now();
+  const nowMs = nowDate.getTime();
   const shifts = deps.agents.shifts();
   const presence = new Map(deps.agents.list().map((a) => [a.id, a.presence]));
   const present = (agentId: string) =>
@@ -206,14 +209,11 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
       const fresh = created.has(clientId);
       const original = latestOpen(clientId, fresh);
       if (original) {
-        const sameMonth = !isEarlierMonth(Date.parse(original.created_at), Date.parse(lead.createdAt), timeZone);
-        if (sameMonth) {
+        const sameMonth = !isEarlierMonth(Date.parse(original.created_at), nowMs, timeZone);
+        if (sameMonth || (original.manager_id && isPresent(original.manager_id))) {
           managerId = original.manager_id;
           tag = original.tag;
-          rule = 'NL-1a';
-        } else if (original.manager_id && isPresent(original.manager_id)) {
-          managerId = original.manager_id;
-          rule = 'PU-1a';
+          rule = sameMonth ? 'NL-1a' : 'PU-1a';
         } else rule = 'NL-1b';
       }
       let contacts = contactsOf.get(clientId);
