@@ -79,7 +79,7 @@ describe('follow-ups (FU-1, FU-2, FU-3)', () => {
     s.close();
   });
 
-  it("today's list: Marc's clients and absent Luc's, not Julie's (on shift), not a no-show Julie booked", async () => {
+  it("today's list: Marc's clients and absent Luc's, not Julie's (on shift), not a no-show Julie booked, even on Marc's file", async () => {
     const { s } = centre();
     const mk = (first: string, managerId: string, tag: 'or' | 'bronze' = 'bronze') => {
       const c = addClient(s.db, { firstName: first, lastName: 'X' });
@@ -90,6 +90,10 @@ describe('follow-ups (FU-1, FU-2, FU-3)', () => {
     mk('DeJulie', 'julie');
     const noShow = mk('NoShowJulie', 'luc');
     addMeeting(s.db, { clientId: noShow.c, opportunityId: noShow.o, bookedBy: 'julie', at: '2026-03-09T18:00:00.000Z', status: 'no_show' });
+    // Marc's own file, but its no-show is Julie's, who is on shift: not in his list either,
+    // as logging it would be refused.
+    const minesJulies = mk('NoShowDeJulieChezMarc', 'marc');
+    addMeeting(s.db, { clientId: minesJulies.c, opportunityId: minesJulies.o, bookedBy: 'julie', at: '2026-03-09T18:00:00.000Z', status: 'no_show' });
     const done = mk('Fini', 'marc');
     for (const at of ['2026-03-10T12:00:00.000Z', '2026-03-10T13:00:00.000Z', '2026-03-10T13:30:00.000Z']) addActivity(s.db, { clientId: done.c, opportunityId: done.o, agentId: 'marc', kind: 'follow_up', at });
     const list = await s.handlers['followups:today']({});
@@ -99,6 +103,7 @@ describe('follow-ups (FU-1, FU-2, FU-3)', () => {
     ]);
     // FU-3: Marc may not follow up Julie's no-show, nor Julie's client while she is on shift.
     expect(await dispatch(s.handlers, 'followups:log', { opportunityId: noShow.o })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(s.handlers, 'followups:log', { opportunityId: minesJulies.o })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await s.handlers['followups:log']({ opportunityId: luc.o })).note).toBe('PDR J1 R1');
     // Covering for Luc does not make Marc the manager, nor mark it handled by him.
     expect(s.db.prepare('SELECT manager_id, collaborator_id FROM opportunities WHERE id = ?').get(luc.o)).toEqual({ manager_id: 'luc', collaborator_id: 'marc' });

@@ -110,16 +110,25 @@ export function followUpService(deps: FollowUpDeps) {
     };
   }
 
-  /** FU-3: may `me` follow this OPP up? Throws the reason when not. */
-  function checkMayFollowUp(opp: { id: string; manager_id: string | null }, me: string, who = presence()): void {
-    if (!opp.manager_id) throw refusal('conflict', 'followup_in_queue', {}, 'opportunityId');
+  /**
+   * FU-3: why `me` may not follow this OPP up, or null when they may. The day's list offers
+   * only what logging would accept: the same question for both.
+   */
+  function whyNot(opp: { id: string; manager_id: string | null }, me: string, who: ReturnType<typeof presence>) {
+    if (!opp.manager_id) return refusal('conflict', 'followup_in_queue', {}, 'opportunityId');
+    // An on-shift agent's no-shows are theirs, even on a file someone else manages.
     const meeting = repo.latestMeeting(opp.id);
     if (meeting?.status === 'no_show' && meeting.booked_by && meeting.booked_by !== me && who.onShift(meeting.booked_by)) {
-      throw refusal('forbidden', 'followup_noshow_booker', {}, 'opportunityId');
+      return refusal('forbidden', 'followup_noshow_booker', {}, 'opportunityId');
     }
-    if (opp.manager_id !== me && !who.absent(opp.manager_id)) {
-      throw refusal('forbidden', 'followup_manager_on_shift', {}, 'opportunityId');
-    }
+    if (opp.manager_id !== me && !who.absent(opp.manager_id)) return refusal('forbidden', 'followup_manager_on_shift', {}, 'opportunityId');
+    return null;
+  }
+
+  /** FU-3: may `me` follow this OPP up? Throws the reason when not. */
+  function checkMayFollowUp(opp: { id: string; manager_id: string | null }, me: string, who = presence()): void {
+    const refused = whyNot(opp, me, who);
+    if (refused) throw refused;
   }
 
   return {
@@ -137,10 +146,7 @@ export function followUpService(deps: FollowUpDeps) {
       for (const managerId of managers) {
         for (const row of repo.followUpCandidates(managerId, Math.max(limit * 2, 100))) {
           if (out.length >= limit) break;
-          if (managerId !== me) {
-            const meeting = repo.latestMeeting(row.id);
-            if (meeting?.status === 'no_show' && meeting.booked_by && meeting.booked_by !== me && who.onShift(meeting.booked_by)) continue;
-          }
+          if (whyNot({ id: row.id, manager_id: managerId }, me, who)) continue;
           const s = state(row.id);
           if (s.roundsToday >= ROUNDS_PER_DAY) continue;
           out.push({
