@@ -13,7 +13,7 @@ function setUp() {
 }
 
 describe('ADF/XML import: real-shaped files from several providers', () => {
-  it.each(ADF_FILES)('%s imports: a client, an OPP in the queue, its activity and its search row', (file) => {
+  it.each(ADF_FILES)('%s imports: a client, an OPP in the queue (unless 8 weeks old), its activity and its search row', (file) => {
     const s = setUp();
     const report = importLeadFile(s.context, file, fixture(`adf/${file}`), 'picker');
     expect(report.errors).toEqual([]);
@@ -22,7 +22,9 @@ describe('ADF/XML import: real-shaped files from several providers', () => {
     expect(report.createdClients).toBe(report.leads);
     const opps = s.db.prepare("SELECT * FROM opportunities WHERE origin = 'import'").all() as { status: string; department: string; manager_id: string | null; provider: string }[];
     expect(opps).toHaveLength(report.leads);
-    for (const o of opps) expect(o).toMatchObject({ status: 'in_progress', department: 'bdc', manager_id: null });
+    // The specification's own example asked on 2000-03-30: ST-1 expires it as it comes in.
+    const status = file === 'spec-example.xml' ? 'expired' : 'in_progress';
+    for (const o of opps) expect(o).toMatchObject({ status, department: 'bdc', manager_id: null });
     const acts = s.db.prepare("SELECT data FROM activities WHERE kind = 'opportunity_created'").all() as { data: string }[];
     expect(acts).toHaveLength(report.leads);
     expect(JSON.parse(acts[0]!.data)).toMatchObject({ type: 'internet' });
@@ -305,6 +307,23 @@ describe('CSV import', () => {
       { first_name: 'Noël', last_name: 'Lefèbvre' },
       { first_name: 'Zoé', last_name: 'Bérubé' },
     ]);
+    s.close();
+  });
+
+  it('ST-1 at once: a row older than 8 weeks comes in expired, with its activity, and never heads the queue', async () => {
+    // The clock is 2026-03-10: 8 weeks before is 2026-01-13.
+    const s = setUp();
+    const csv = ['Prénom,Nom,Cellulaire,Date', 'Vieux,Lead,514-555-0901,2025-12-01 10:00', 'Neuf,Lead,514-555-0902,2026-03-09 10:00'].join('\n');
+    const report = importCsvBytes(s.context, new TextEncoder().encode(csv), { mapping: { firstName: 0, lastName: 1, mobilePhone: 2, createdAt: 3 } }, 'histo.csv', 'picker');
+    expect(report).toMatchObject({ status: 'imported', leads: 2 });
+    const rows = s.db.prepare("SELECT c.first_name AS name, o.status FROM opportunities o JOIN clients c ON c.id = o.client_id ORDER BY c.first_name").all();
+    expect(rows).toEqual([
+      { name: 'Neuf', status: 'in_progress' },
+      { name: 'Vieux', status: 'expired' },
+    ]);
+    const change = s.db.prepare("SELECT data FROM activities WHERE kind = 'status_change'").all() as { data: string }[];
+    expect(change.map((c) => JSON.parse(c.data))).toEqual([{ from: 'in_progress', to: 'expired', rule: 'ST-1' }]);
+    expect((await s.handlers['queue:next']({}))?.name).toBe('Neuf Lead');
     s.close();
   });
 

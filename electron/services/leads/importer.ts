@@ -6,6 +6,7 @@ import { isOnShift } from '../db/repos/agents';
 import { leadsRepo, OPPORTUNITY_ROW, type ImportRow, type LeadsRepo, type OpenOpportunityRow } from '../db/repos/leads';
 import type { ServiceContext } from '../context';
 import { readAdfText, type AdfReadResult } from './adf';
+import { applyExpiry } from './expiry';
 import { csvToLeads, parseCsv, type CsvMapping } from './csv';
 import { decodeCsvBytes, DecodeError } from './decode';
 import { EmlError } from './eml';
@@ -14,7 +15,7 @@ import { leadFileSource, leadReadOptions, readLeadFile, type LeadFileContext } f
 import type { LeadFileReader } from './reader';
 
 /** What the importer needs from the services (ServiceContext fits). */
-export type ImportDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'agents' | 'now' | 'settings' | 'logger' | 'currentAgent'>;
+export type ImportDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'agents' | 'bus' | 'now' | 'settings' | 'logger' | 'currentAgent'>;
 
 export interface ImportReport {
   fileName: string;
@@ -340,6 +341,15 @@ export function importLeads(
     });
   }
   deps.logger.info('lead file imported', { fileName, status: report.status, leads: report.leads, created: report.createdClients, joined: report.joinedClients, duplicates: report.duplicates });
+  // ST-1 at once for leads already older than 8 weeks (a CRM export's history): left to the
+  // hourly sweep, they would head the queue, the oldest of all, until it ran.
+  if (report.status === 'imported' && report.leads > report.duplicates) {
+    try {
+      applyExpiry(deps);
+    } catch (error) {
+      deps.logger.error('ST-1 expiry after an import failed', { fileName, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
   return report;
 }
 
