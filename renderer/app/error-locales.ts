@@ -23,6 +23,7 @@ export const errorsLocales = {
     followup_manager_on_shift:
       'FU-3 : le gestionnaire de ce dossier est en poste; seuls les clients d’un collègue absent peuvent être relancés par d’autres',
     followup_closed: 'ce dossier est « $t(record:statuses.{{status}}) » : il n’est plus relancé',
+    lost_not_bdc: 'Perdu BDC vaut pour les dossiers du BDC : celui-ci est un dossier de financement',
     followup_lost_too_early: 'FU-1 : {{days}} jour(s) sans contact; Perdu BDC vient après {{after}}',
     merge_none: 'choisissez au moins une autre fiche à fusionner dans celle-ci',
     merge_over_limit: 'au plus {{max}} fiches sont fusionnées à la fois',

@@ -111,6 +111,23 @@ describe('follow-ups (FU-1, FU-2, FU-3)', () => {
     s.close();
   });
 
+  it("FU-3: an absent analyst's (financing) clients are offered to all, followed up, never proposed Perdu BDC", async () => {
+    const { s } = centre();
+    addAgent(s.db, { id: 'ana', name: 'Ana Roy', role: 'analyst', presence: 'offline' });
+    addAgent(s.db, { id: 'bea', name: 'Béa Roy', role: 'analyst', shifts: ALWAYS });
+    const d = addClient(s.db, { firstName: 'DeBéa', lastName: 'X' });
+    addOpportunity(s.db, { clientId: d, managerId: 'bea', handledBy: 'bea', department: 'financing', type: 'financing', createdAt: '2026-03-09T12:00:00.000Z' });
+    const c = addClient(s.db, { firstName: 'Financé', lastName: 'X' });
+    const o = addOpportunity(s.db, { clientId: c, managerId: 'ana', handledBy: 'ana', department: 'financing', type: 'financing', createdAt: '2026-02-25T12:00:00.000Z' });
+    const list = await s.handlers['followups:today']({});
+    expect(list.map((i) => [i.name, i.managerId, i.coverFor, i.proposeLost])).toContainEqual(['Financé X', 'ana', true, false]);
+    expect((await s.handlers['followups:log']({ opportunityId: o })).note).toBe('PDR J1 R1');
+    expect(await dispatch(s.handlers, 'followups:markLost', { opportunityId: o })).toMatchObject({ ok: false, error: { code: 'conflict', text: { key: 'errors:lost_not_bdc' } } });
+    // An analyst on shift follows her own clients up: not offered to Marc.
+    expect(list.map((i) => i.name)).not.toContain('DeBéa X');
+    s.close();
+  });
+
   it('an unassigned queue lead is taken with « Lead suivant » before it is followed up (Q-1)', async () => {
     const { s, clientId } = centre();
     const opp = addOpportunity(s.db, { clientId, managerId: null });

@@ -91,7 +91,8 @@ export function followUpService(deps: FollowUpDeps) {
       roundsToday: todays.length,
       textSent,
       daysWithoutContact,
-      proposeLost: daysWithoutContact >= LOST_AFTER_DAYS,
+      // Perdu BDC is a BDC status: an analyst's (financing) file is followed up, never set so.
+      proposeLost: opp.department === 'bdc' && daysWithoutContact >= LOST_AFTER_DAYS,
       note: composeFollowUpNote(day, round, textSent),
     };
   }
@@ -212,6 +213,7 @@ export function followUpService(deps: FollowUpDeps) {
             throw refusal('conflict', 'followup_closed', { status: opp.status }, 'opportunityId');
           }
           checkMayFollowUp(opp, me);
+          if (opp.department !== 'bdc') throw refusal('conflict', 'lost_not_bdc', {}, 'opportunityId');
           const s = state(opportunityId);
           if (!s.proposeLost) {
             throw refusal('conflict', 'followup_lost_too_early', { days: s.daysWithoutContact, after: LOST_AFTER_DAYS }, 'opportunityId');

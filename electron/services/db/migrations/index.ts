@@ -5,6 +5,7 @@ import { desk } from './0003-desk';
 import { sync } from './0004-sync';
 import { phoneSearch } from './0005-phone-search';
 import { phoneHeads } from './0006-phone-heads';
+import { followUpsFinancing } from './0007-followups-financing';
 
 /** Every migration, in order. Add a file per change; never edit a released one. */
-export const migrations: readonly Migration[] = [initial, leads, desk, sync, phoneSearch, phoneHeads];
+export const migrations: readonly Migration[] = [initial, leads, desk, sync, phoneSearch, phoneHeads, followUpsFinancing];

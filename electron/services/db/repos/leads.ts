@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { newId } from '../ids';
 import type { Language, LeadType, OpportunityStatus, Tag } from '../../../../shared/domain/model';
 import { QUEUE_WHERE_SQL, TAG_RANK_SQL } from '../migrations/0002-leads';
+import { FOLLOW_UP_WHERE_SQL } from '../migrations/0007-followups-financing';
 import { contactsRepo } from './contacts';
 import { statementCache } from '../sql';
 
@@ -284,7 +285,7 @@ export function leadsRepo(db: Database) {
       return stmt<{ id: string; client_id: string; manager_id: string; tag: Tag; created_at: string; status: OpportunityStatus; first_name: string; last_name: string }>(
         `SELECT o.id, o.client_id, o.manager_id, o.tag, o.created_at, o.status, c.first_name, c.last_name
            FROM opportunities o INDEXED BY opportunities_followups JOIN clients c ON c.id = o.client_id
-          WHERE o.manager_id = ? AND o.status IN ('in_progress','response_sent','contacted') AND o.department = 'bdc'
+          WHERE o.manager_id = ? AND ${FOLLOW_UP_WHERE_SQL.replace(/(department|status)/g, 'o.$1')}
           ORDER BY ${rank}, o.created_at LIMIT ?`,
       ).all(managerId, limit);
     },
