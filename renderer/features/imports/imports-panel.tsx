@@ -69,7 +69,8 @@ function CsvMappingDialog({ client }: ImportsPanelProps) {
     if (column !== undefined) fieldsOf.set(column, [...(fieldsOf.get(column) ?? []), field]);
   }
   return (
-    <ModalFrame title={t('csv.title', { file: csv.name })} closeLabel={t('csv.cancel')} onClose={() => void cancelCsv(client)} className="csv-dialog">
+    // Not closed while its import runs: the import's answer would open it again.
+    <ModalFrame title={t('csv.title', { file: csv.name })} closeLabel={t('csv.cancel')} onClose={() => busy || void cancelCsv(client)} className="csv-dialog">
       <div className="csv-body" data-testid="csv-dialog">
         <p>{t('csv.help')}</p>
         <p className="muted">
