@@ -3,7 +3,7 @@ import { settingsSchema, type Settings, type SipAccount } from '../../shared/dom
 import type { AgentSummary } from '../../shared/ipc/dto';
 import { requests } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
-import { ServiceError } from '../../shared/ipc/result';
+import { refusal } from '../../shared/ipc/error-texts';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { agentsRepo, isOnShift, type AgentRow, type ShiftRow } from './db/repos/agents';
@@ -119,7 +119,7 @@ export function createServices(options: ServicesOptions) {
   const work = workRepo(db);
   function receiver() {
     const agent = currentAgent();
-    if (!agent) throw new ServiceError('conflict', 'no agent is set for this console (settings: agentId)');
+    if (!agent) throw refusal('conflict', 'no_console_agent');
     return agent;
   }
   const inbound = inboundService({
@@ -154,7 +154,7 @@ export function createServices(options: ServicesOptions) {
 
   function readRecord(clientId: string) {
     const bundle = contacts.read(clientId);
-    if (!bundle) throw new ServiceError('not_found', `no client with id ${clientId}`);
+    if (!bundle) throw refusal('not_found', 'client_not_found', { id: clientId });
     return toContactRecord(bundle);
   }
 
@@ -234,10 +234,10 @@ export function createServices(options: ServicesOptions) {
       const next = settingsSchema.safeParse({ ...storedSettings(), ...patch });
       if (!next.success) {
         const issue = next.error.issues[0];
-        throw new ServiceError('invalid_input', issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings');
+        throw refusal('invalid_input', 'settings_invalid', { detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings' });
       }
       if (next.data.agentId && !agents.get(next.data.agentId)) {
-        throw new ServiceError('invalid_input', `agentId: no agent with id ${next.data.agentId}`, 'patch.agentId');
+        throw refusal('invalid_input', 'settings_agent_unknown', { id: next.data.agentId }, 'patch.agentId');
       }
       writeSettings(next.data);
       bus.emit('settings:changed', { settings: settings() });

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../../../shared/ipc/dispatch';
 import type { callsRequests } from '../../../shared/ipc/contract-calls';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { parsePhone } from '../../../shared/phone/phone';
 import type { ServiceContext } from '../context';
 
@@ -18,7 +18,7 @@ export function callsHandlers(c: ServiceContext): HandlersFor<typeof callsReques
   return {
     'calls:outbound': ({ number, clientId, startedAt }) => {
       const phone = parsePhone(number);
-      if (clientId && !c.contacts.read(clientId)) throw new ServiceError('not_found', `no client with id ${clientId}`, 'clientId');
+      if (clientId && !c.contacts.read(clientId)) throw refusal('not_found', 'client_not_found', { id: clientId }, 'clientId');
       const callId = c.work.insertCall({
         direction: 'outbound',
         channel: 'phone',
@@ -34,14 +34,14 @@ export function callsHandlers(c: ServiceContext): HandlersFor<typeof callsReques
 
     'calls:update': ({ callId, answeredAt, endedAt, hangupCause }) => {
       const call = c.work.getCall(callId);
-      if (!call) throw new ServiceError('not_found', `no call with id ${callId}`, 'callId');
+      if (!call) throw refusal('not_found', 'call_not_found', { id: callId }, 'callId');
       if (answeredAt && Date.parse(answeredAt) < Date.parse(call.started_at)) {
-        throw new ServiceError('invalid_input', 'answeredAt is before the call started', 'answeredAt');
+        throw refusal('invalid_input', 'call_answered_before_start', {}, 'answeredAt');
       }
       if (endedAt && Date.parse(endedAt) < Date.parse(answeredAt ?? call.answered_at ?? call.started_at)) {
-        throw new ServiceError('invalid_input', 'endedAt is before the call started or was answered', 'endedAt');
+        throw refusal('invalid_input', 'call_ended_before_start', {}, 'endedAt');
       }
-      if (call.ended_at && (endedAt || answeredAt)) throw new ServiceError('conflict', 'this call has already ended');
+      if (call.ended_at && (endedAt || answeredAt)) throw refusal('conflict', 'call_already_ended');
       const answered = answeredAt ?? call.answered_at;
       const durationS = endedAt && answered ? Math.round((Date.parse(endedAt) - Date.parse(answered)) / 1000) : null;
       c.work.updateCall(callId, { answeredAt: answeredAt ?? null, endedAt: endedAt ?? null, hangupCause: hangupCause ?? null, durationS }, c.now().toISOString());

@@ -3,6 +3,7 @@ import { arch, platform, release } from 'node:os';
 import type { HandlersFor } from '../../../shared/ipc/dispatch';
 import type { deskRequests, Shift } from '../../../shared/ipc/contract-desk';
 import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import type { ServiceContext } from '../context';
 import { deskConfigRepo } from '../db/repos/desk-config';
 import { deskDirectoryRepo } from '../db/repos/desk-directory';
@@ -31,7 +32,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
 
   function agentOrThrow(id: string) {
     const agent = directory.get(id);
-    if (!agent) throw new ServiceError('not_found', `no agent with id ${id}`, 'agentId');
+    if (!agent) throw refusal('not_found', 'agent_not_found', { id }, 'agentId');
     return agent;
   }
 
@@ -53,7 +54,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
     },
     'directory:setShifts': ({ agentId, shifts }) => {
       agentOrThrow(agentId);
-      if (overlapping(shifts)) throw new ServiceError('invalid_input', 'two shifts overlap on the same day', 'shifts');
+      if (overlapping(shifts)) throw refusal('invalid_input', 'shifts_overlap', {}, 'shifts');
       db.transaction(() => directory.replaceShifts(agentId, shifts, at()))();
       bus.emit('desk:configChanged', { area: 'directory' });
       return agentOrThrow(agentId);
@@ -89,9 +90,9 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
     'templates:save': ({ template }) => {
       const id = template.id ?? newId();
       const existing = template.id ? config.template(template.id) : undefined;
-      if (template.id && !existing) throw new ServiceError('not_found', `no SMS template with id ${template.id}`, 'template.id');
+      if (template.id && !existing) throw refusal('not_found', 'template_not_found', { id: template.id }, 'template.id');
       const clash = config.templateByName(template.name);
-      if (clash && clash.id !== id) throw new ServiceError('conflict', `a template is already named « ${template.name} »`, 'template.name');
+      if (clash && clash.id !== id) throw refusal('conflict', 'template_name_taken', { name: template.name }, 'template.name');
       const saved = { id, name: template.name, body: template.body, sort: template.sort ?? existing?.sort ?? config.templates().length };
       config.saveTemplate(saved, at());
       bus.emit('desk:configChanged', { area: 'templates' });
@@ -99,7 +100,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
       return saved;
     },
     'templates:remove': ({ id }) => {
-      if (!config.removeTemplate(id)) throw new ServiceError('not_found', `no SMS template with id ${id}`, 'id');
+      if (!config.removeTemplate(id)) throw refusal('not_found', 'template_not_found', { id }, 'id');
       bus.emit('desk:configChanged', { area: 'templates' });
       return { id };
     },
@@ -108,9 +109,9 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
     'results:save': ({ result }) => {
       const id = result.id ?? newId();
       const existing = result.id ? config.result(result.id) : undefined;
-      if (result.id && !existing) throw new ServiceError('not_found', `no result choice with id ${result.id}`, 'result.id');
+      if (result.id && !existing) throw refusal('not_found', 'result_not_found', { id: result.id }, 'result.id');
       if (result.opens === 'booking' && result.mapsToStatus !== null && result.mapsToStatus !== 'appointment_booked') {
-        throw new ServiceError('invalid_input', 'a result that opens the booking dialog maps to appointment_booked or to nothing', 'result.mapsToStatus');
+        throw refusal('invalid_input', 'result_booking_status', {}, 'result.mapsToStatus');
       }
       const saved = {
         id,
@@ -125,7 +126,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
       return saved;
     },
     'results:remove': ({ id }) => {
-      if (!config.removeResult(id)) throw new ServiceError('not_found', `no result choice with id ${id}`, 'id');
+      if (!config.removeResult(id)) throw refusal('not_found', 'result_not_found', { id }, 'id');
       bus.emit('desk:configChanged', { area: 'results' });
       return { id };
     },
@@ -133,9 +134,9 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
     'branches:list': () => config.branches(),
     'branches:save': ({ branch }) => {
       const id = branch.id ?? newId();
-      if (branch.id && !config.branch(branch.id)) throw new ServiceError('not_found', `no branch with id ${branch.id}`, 'branch.id');
+      if (branch.id && !config.branch(branch.id)) throw refusal('not_found', 'branch_not_found', { id: branch.id }, 'branch.id');
       const clash = config.branchByName(branch.name);
-      if (clash && clash.id !== id) throw new ServiceError('conflict', `a branch is already named « ${branch.name} »`, 'branch.name');
+      if (clash && clash.id !== id) throw refusal('conflict', 'branch_name_taken', { name: branch.name }, 'branch.name');
       const saved = {
         id,
         name: branch.name,
@@ -147,7 +148,7 @@ export function deskHandlers(context: ServiceContext): HandlersFor<typeof deskRe
       return saved;
     },
     'branches:remove': ({ id }) => {
-      if (!config.removeBranch(id)) throw new ServiceError('not_found', `no branch with id ${id}`, 'id');
+      if (!config.removeBranch(id)) throw refusal('not_found', 'branch_not_found', { id }, 'id');
       bus.emit('desk:configChanged', { area: 'branches' });
       return { id };
     },

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DaTask } from '../../../shared/ipc/dto';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import type { WorkRepo } from '../db/repos/work';
 import type { EventBus } from '../events';
 
@@ -12,7 +12,7 @@ import type { EventBus } from '../events';
 export function daService(d: { db: Database; work: WorkRepo; bus: EventBus; now(): Date; user(): { id: string; role: string } }) {
   function requireDa(): string {
     const user = d.user();
-    if (user.role !== 'da') throw new ServiceError('forbidden', 'only an assistant manager (DA) can do this');
+    if (user.role !== 'da') throw refusal('forbidden', 'da_only');
     return user.id;
   }
 
@@ -38,8 +38,8 @@ export function daService(d: { db: Database; work: WorkRepo; bus: EventBus; now(
     resolve(taskId: string, resolution: 'done' | 'dismissed'): { taskId: string; state: 'done' | 'dismissed' } {
       const me = requireDa();
       const task = d.work.daTask(taskId);
-      if (!task) throw new ServiceError('not_found', `no DA task ${taskId}`, 'taskId');
-      if (task.state !== 'open') throw new ServiceError('conflict', 'this task is already closed');
+      if (!task) throw refusal('not_found', 'da_task_not_found', { id: taskId }, 'taskId');
+      if (task.state !== 'open') throw refusal('conflict', 'da_task_closed');
       const at = d.now().toISOString();
       d.db.transaction(() => {
         if (resolution === 'done') {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { newId } from '../db/ids';
 import { CHANNEL_LEAD_TYPE, type LeadType } from '../../../shared/domain/model';
 import type { InboundResult } from '../../../shared/ipc/dto';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { normaliseEmail, parsePhone } from '../../../shared/phone/phone';
 import { decide, verdictSchema, type Verdict } from '../../../shared/rules';
 import type { AgentsRepo } from '../db/repos/agents';
@@ -115,13 +115,13 @@ export function inboundService(d: InboundDeps) {
 
   function callOrThrow(callId: string) {
     const call = d.work.getCall(callId);
-    if (!call) throw new ServiceError('not_found', `no call with id ${callId}`, 'callId');
+    if (!call) throw refusal('not_found', 'call_not_found', { id: callId }, 'callId');
     return call;
   }
 
   function shownVerdict(verdictShown: string | null): Verdict {
     const parsed = verdictSchema.safeParse(verdictShown ? JSON.parse(verdictShown) : null);
-    if (!parsed.success) throw new ServiceError('conflict', 'this call has no verdict to apply');
+    if (!parsed.success) throw refusal('conflict', 'call_no_verdict');
     return parsed.data;
   }
 
@@ -142,14 +142,14 @@ export function inboundService(d: InboundDeps) {
     // may name another client's file (EL-2's e-mail lead); writes go to that file's client.
     const opportunityOf = (id: string) => {
       const opp = d.work.opportunity(id);
-      if (!opp) throw new ServiceError('not_found', `no opportunity ${id}`);
+      if (!opp) throw refusal('not_found', 'opportunity_not_found', { id });
       touched.add(opp.client_id);
       return opp;
     };
     switch (action.kind) {
       case 'assign_opportunity': {
         const opp = opportunityOf(action.opportunityId);
-        if (!d.agents.get(action.agentId)) throw new ServiceError('not_found', `no agent ${action.agentId}`);
+        if (!d.agents.get(action.agentId)) throw refusal('not_found', 'agent_not_found', { id: action.agentId });
         d.work.setManager(opp.id, action.agentId, at);
         d.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'assignment', at, data: { from: opp.manager_id, to: action.agentId, fromName: nameOf(opp.manager_id), toName: nameOf(action.agentId), rule } });
         return 'assigned';
@@ -157,8 +157,8 @@ export function inboundService(d: InboundDeps) {
       case 'assign_meeting': {
         // LOST-1: « le client et/ou RDV va au nouvel agent ».
         const meeting = d.work.meeting(action.meetingId);
-        if (!meeting) throw new ServiceError('not_found', `no meeting ${action.meetingId}`);
-        if (!d.agents.get(action.agentId)) throw new ServiceError('not_found', `no agent ${action.agentId}`);
+        if (!meeting) throw refusal('not_found', 'meeting_not_found', { id: action.meetingId });
+        if (!d.agents.get(action.agentId)) throw refusal('not_found', 'agent_not_found', { id: action.agentId });
         touched.add(meeting.client_id);
         d.work.setMeetingBooker(meeting.id, action.agentId, at);
         d.work.insertActivity({ clientId: meeting.client_id, opportunityId: meeting.opportunity_id, meetingId: meeting.id, agentId: me, kind: 'assignment', at, data: { from: meeting.booked_by, to: action.agentId, fromName: nameOf(meeting.booked_by), toName: nameOf(action.agentId), rule } });
@@ -185,7 +185,7 @@ export function inboundService(d: InboundDeps) {
       }
       case 'cancel_meeting': {
         const meeting = d.work.meeting(action.meetingId);
-        if (!meeting) throw new ServiceError('not_found', `no meeting ${action.meetingId}`);
+        if (!meeting) throw refusal('not_found', 'meeting_not_found', { id: action.meetingId });
         const clientId = meeting.client_id;
         touched.add(clientId);
         if (isDa()) {
@@ -215,7 +215,7 @@ export function inboundService(d: InboundDeps) {
         return 'acknowledged';
       case 'create_opportunity':
       case 'ask_email':
-        throw new ServiceError('invalid_input', `${raw} is done with the phone-up form (inbound:createPhoneUp)`);
+        throw refusal('invalid_input', 'action_needs_phone_up', { action: raw });
     }
   }
 
@@ -237,7 +237,7 @@ export function inboundService(d: InboundDeps) {
 
     simulate(number: string | undefined): InboundResult {
       const chosen = number ?? d.work.randomPhone();
-      if (!chosen) throw new ServiceError('not_found', 'the cache has no client to simulate a call from');
+      if (!chosen) throw refusal('not_found', 'simulate_no_client');
       const inbound = lookup(chosen, 'phone', true);
       d.bus.emit('inbound:contact', inbound);
       return inbound;
@@ -248,16 +248,16 @@ export function inboundService(d: InboundDeps) {
       const verdict = shownVerdict(call.verdict_shown);
       const decision = raw.startsWith('decision:') ? raw.slice('decision:'.length) : null;
       if (decision !== null) {
-        if (decision !== verdict.decision) throw new ServiceError('invalid_input', `the verdict of this call is ${verdict.decision}, not ${decision}`, 'action');
+        if (decision !== verdict.decision) throw refusal('invalid_input', 'verdict_other_decision', { decision: verdict.decision, asked: decision }, 'action');
         const at = d.now().toISOString();
         d.work.appendCallApplied(callId, raw, at);
         return { callId, applied: raw, outcome: 'recorded', clientId: call.client_id };
       }
-      if (!verdict.actions.includes(raw)) throw new ServiceError('invalid_input', `"${raw.slice(0, 80)}" is not an action of this call's verdict`, 'action');
+      if (!verdict.actions.includes(raw)) throw refusal('invalid_input', 'verdict_not_an_action', { action: raw.slice(0, 80) }, 'action');
       const action = parseVerdictAction(raw);
-      if (!action) throw new ServiceError('invalid_input', `unreadable action "${raw.slice(0, 80)}"`, 'action');
+      if (!action) throw refusal('invalid_input', 'verdict_action_unreadable', { action: raw.slice(0, 80) }, 'action');
       const applied = call.verdict_applied?.split('\n') ?? [];
-      if (applied.includes(raw)) throw new ServiceError('conflict', 'this action was already applied');
+      if (applied.includes(raw)) throw refusal('conflict', 'verdict_action_done');
       const at = d.now().toISOString();
       const touched = new Set<string>();
       const outcome = d.db.transaction(() => {
@@ -272,7 +272,7 @@ export function inboundService(d: InboundDeps) {
     override(callId: string, reason: string) {
       const call = callOrThrow(callId);
       const text = reason.trim();
-      if (text.length < 3) throw new ServiceError('invalid_input', 'overriding the verdict needs a reason', 'reason');
+      if (text.length < 3) throw refusal('invalid_input', 'override_needs_reason', {}, 'reason');
       const at = d.now().toISOString();
       const verdict = shownVerdict(call.verdict_shown);
       d.db.transaction(() => {
@@ -289,7 +289,7 @@ export function inboundService(d: InboundDeps) {
     checkEmail(callId: string, email: string): InboundResult {
       const call = callOrThrow(callId);
       const address = normaliseEmail(email);
-      if (!address) throw new ServiceError('invalid_input', `"${email.slice(0, 80)}" is not an e-mail address`, 'email');
+      if (!address) throw refusal('invalid_input', 'email_invalid', { value: email.slice(0, 80) }, 'email');
       const matches = d.contacts
         .clientIdsByEmail(address)
         .map((id) => d.contacts.read(id))
@@ -307,10 +307,10 @@ export function inboundService(d: InboundDeps) {
      */
     createPhoneUp(input: { callId: string; firstName: string; lastName: string; language: 'fr' | 'en'; email: string | null; message: string | null; vehicle: { year: number | null; make: string | null; model: string | null; stock: string | null } | null }) {
       const call = callOrThrow(input.callId);
-      if (call.client_id) throw new ServiceError('conflict', 'this caller already has a record');
+      if (call.client_id) throw refusal('conflict', 'caller_has_record');
       const e164 = parsePhone(call.remote_number);
       const email = input.email ? normaliseEmail(input.email) : null;
-      if (input.email && !email) throw new ServiceError('invalid_input', `"${input.email.slice(0, 80)}" is not an e-mail address`, 'email');
+      if (input.email && !email) throw refusal('invalid_input', 'email_invalid', { value: input.email.slice(0, 80) }, 'email');
       const me = d.receiver().id;
       const at = d.now().toISOString();
       const clientId = newId();
@@ -331,7 +331,7 @@ export function inboundService(d: InboundDeps) {
       })();
       d.bus.emit('record:changed', { clientId });
       const bundle = d.contacts.read(clientId);
-      if (!bundle) throw new ServiceError('internal', 'the new record could not be read back');
+      if (!bundle) throw refusal('internal', 'record_not_read_back');
       return toContactRecord(bundle);
     },
   };

@@ -1,5 +1,4 @@
 import { formatPhone } from '../../../shared/phone/phone';
-import { ServiceError } from '../../../shared/ipc/result';
 import { refusal } from '../../../shared/ipc/error-texts';
 import type { ServiceContext } from '../context';
 import { leadsRepo } from '../db/repos/leads';
@@ -79,7 +78,7 @@ export function analystHandoff(deps: Pick<ServiceContext, 'db' | 'agents' | 'rec
     agentName: deps.receiver().name,
   });
   if (!result.ok) {
-    throw new ServiceError('invalid_input', `AN-1: the hand-off to the analysts needs: ${result.missing.map((f) => LABELS[f]).join(', ')}`, `missing:${result.missing.join(',')}`);
+    throw refusal('invalid_input', 'analyst_missing', { fields: result.missing.map((f) => LABELS[f]).join(', ') }, `missing:${result.missing.join(',')}`);
   }
   if (to.length === 0) throw refusal('conflict', 'analyst_no_address', {}, 'to');
   return { mailto: result.mailto, subject: result.subject, body: result.body, to };

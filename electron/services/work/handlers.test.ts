@@ -182,10 +182,10 @@ describe('SMS', () => {
   it('no SMS route, or a number that takes no texts: refused, nothing written', async () => {
     const noRoute = centre({ smsDomain: null });
     const before = counts(noRoute.s);
-    expect(await dispatch(noRoute.s.handlers, 'work:smsSent', { clientId: noRoute.clientId, e164: '+15145550199', body: 'x', templateName: null })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(noRoute.s.handlers, 'work:smsSent', { clientId: noRoute.clientId, e164: '+15145550199', body: 'x', templateName: null })).toMatchObject({ ok: false, error: { code: 'conflict', text: { key: 'errors:sms_no_route' } } });
     expect(counts(noRoute.s)).toEqual(before);
     const { s, clientId } = centre();
-    expect(await dispatch(s.handlers, 'work:smsSent', { clientId, e164: '+14505550100', body: 'x', templateName: null })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(s.handlers, 'work:smsSent', { clientId, e164: '+14505550100', body: 'x', templateName: null })).toMatchObject({ ok: false, error: { code: 'invalid_input', text: { key: 'errors:phone_no_texts' } } });
     expect(counts(s)).toEqual(before);
   });
 

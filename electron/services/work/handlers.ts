@@ -2,7 +2,7 @@ import type { OpportunityStatus } from '../../../shared/domain/model';
 import { isOpenStatus } from '../../../shared/domain/model';
 import type { HandlersFor } from '../../../shared/ipc/dispatch';
 import type { workRequests } from '../../../shared/ipc/contract-work';
-import { ServiceError } from '../../../shared/ipc/result';
+import { refusal } from '../../../shared/ipc/error-texts';
 import { formatPhone, parsePhone } from '../../../shared/phone/phone';
 import { composeSubject, meetingTag, parseStocks, stocksInSubject } from '../../../shared/work/booking';
 import { buildMailto, isEmailAddress } from '../../../shared/work/mailto';
@@ -54,7 +54,7 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
 
   function bundle(clientId: string): ClientBundle {
     const read = c.contacts.read(clientId);
-    if (!read) throw new ServiceError('not_found', `no client with id ${clientId}`, 'clientId');
+    if (!read) throw refusal('not_found', 'client_not_found', { id: clientId }, 'clientId');
     return read;
   }
 
@@ -62,8 +62,8 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
   function opportunityOf(b: ClientBundle, opportunityId: string | null | undefined): OpportunityRow | null {
     if (opportunityId) {
       const opp = b.opportunities.find((o) => o.id === opportunityId);
-      if (!opp) throw new ServiceError('not_found', `opportunity ${opportunityId} is not this client's`, 'opportunityId');
-      if (opp.status === 'invalid_bdc') throw new ServiceError('conflict', 'this opportunity is invalid (INV-0)', 'opportunityId');
+      if (!opp) throw refusal('not_found', 'opportunity_not_clients', { id: opportunityId }, 'opportunityId');
+      if (opp.status === 'invalid_bdc') throw refusal('conflict', 'opportunity_invalid', {}, 'opportunityId');
       return opp;
     }
     return primaryOpportunity(b.opportunities) ?? null;
@@ -71,9 +71,9 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
 
   function phoneOf(b: ClientBundle, e164: string, sms = false) {
     const phone = b.phones.find((p) => p.e164 === e164);
-    if (!phone) throw new ServiceError('invalid_input', `${e164} is not one of this client's numbers`, 'e164');
+    if (!phone) throw refusal('invalid_input', 'phone_not_clients', { value: e164 }, 'e164');
     if (sms && !(phone.sms_capable === 1 || phone.kind === 'mobile')) {
-      throw new ServiceError('invalid_input', `${formatPhone(e164)} cannot receive texts`, 'e164');
+      throw refusal('invalid_input', 'phone_no_texts', { value: formatPhone(e164) }, 'e164');
     }
     return phone;
   }
@@ -130,7 +130,7 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
       const agent = c.receiver();
       const b = bundle(clientId);
       phoneOf(b, e164);
-      if (callId && !c.work.getCall(callId)) throw new ServiceError('not_found', `no call with id ${callId}`, 'callId');
+      if (callId && !c.work.getCall(callId)) throw refusal('not_found', 'call_not_found', { id: callId }, 'callId');
       const opp = opportunityOf(b, opportunityId);
       const at = c.now().toISOString();
       const done = tx(() =>
@@ -142,9 +142,9 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
 
     'work:callEnded': ({ activityId, durationS, answered }) => {
       const activity = sql.activity(activityId);
-      if (!activity || activity.kind !== 'call') throw new ServiceError('not_found', `no placed call with id ${activityId}`, 'activityId');
+      if (!activity || activity.kind !== 'call') throw refusal('not_found', 'placed_call_not_found', { id: activityId }, 'activityId');
       const data = parseData(activity.data);
-      if (data.endedAt) throw new ServiceError('conflict', 'this call has already ended');
+      if (data.endedAt) throw refusal('conflict', 'call_already_ended');
       const at = c.now().toISOString();
       const result = tx(() => {
         let status: StatusMove = null;
@@ -176,7 +176,7 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
     'work:bleadCompleted': ({ clientId, opportunityId, e164, deviceId, durationS }) => {
       const agent = c.receiver();
       const device = c.settings().callbackDevices.find((d) => d.id === deviceId);
-      if (!device) throw new ServiceError('invalid_input', 'this callback device is not in the settings', 'deviceId');
+      if (!device) throw refusal('invalid_input', 'callback_device_unknown', {}, 'deviceId');
       const b = bundle(clientId);
       phoneOf(b, e164);
       const opp = opportunityOf(b, opportunityId);
@@ -222,7 +222,7 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
 
     'work:smsSent': ({ clientId, opportunityId, e164, body, templateName }) => {
       const agent = c.receiver();
-      if (!c.settings().smsDomain?.trim()) throw new ServiceError('conflict', 'no SMS route is set (settings: SMS domain)');
+      if (!c.settings().smsDomain?.trim()) throw refusal('conflict', 'sms_no_route');
       const b = bundle(clientId);
       phoneOf(b, e164, true);
       const opp = opportunityOf(b, opportunityId);
@@ -274,7 +274,7 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
       const agent = c.receiver();
       const b = bundle(clientId);
       const address = b.emails.find((e) => e.email === email.trim().toLowerCase())?.email;
-      if (!address) throw new ServiceError('invalid_input', `${email} is not one of this client's e-mail addresses`, 'email');
+      if (!address) throw refusal('invalid_input', 'email_not_clients', { value: email }, 'email');
       const opp = opportunityOf(b, opportunityId);
       const at = c.now().toISOString();
       const done = tx(() =>
@@ -292,14 +292,14 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
       let colleagueId: string | null = null;
       if ('agentId' in recipient) {
         const colleague = c.agents.list().find((a) => a.id === recipient.agentId);
-        if (!colleague) throw new ServiceError('not_found', `no active colleague with id ${recipient.agentId}`, 'recipient.agentId');
-        if (!colleague.email) throw new ServiceError('conflict', `${colleague.name} has no e-mail address in the directory`, 'recipient.agentId');
+        if (!colleague) throw refusal('not_found', 'colleague_not_found', { id: recipient.agentId }, 'recipient.agentId');
+        if (!colleague.email) throw refusal('conflict', 'colleague_no_email', { name: colleague.name }, 'recipient.agentId');
         recipientName = colleague.name;
         recipientEmail = colleague.email;
         colleagueId = colleague.id;
       } else {
         const address = recipient.email.trim().toLowerCase();
-        if (!isEmailAddress(address)) throw new ServiceError('invalid_input', `« ${recipient.email} » is not an e-mail address`, 'recipient.email');
+        if (!isEmailAddress(address)) throw refusal('invalid_input', 'email_invalid', { value: recipient.email }, 'recipient.email');
         recipientName = address;
         recipientEmail = address;
       }
@@ -340,18 +340,18 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
     'work:result': ({ clientId, opportunityId, choiceId, scheduledCall }) => {
       const agent = c.receiver();
       const choice = sql.resultChoice(choiceId);
-      if (!choice) throw new ServiceError('not_found', `no result choice with id ${choiceId}`, 'choiceId');
+      if (!choice) throw refusal('not_found', 'result_not_found', { id: choiceId }, 'choiceId');
       let scheduled: { at: string; agentId: string; agentName: string } | null = null;
       if (choice.opens === 'schedule_call') {
-        if (!scheduledCall) throw new ServiceError('invalid_input', 'this result schedules a call: date, time and agent are required', 'scheduledCall');
+        if (!scheduledCall) throw refusal('invalid_input', 'scheduled_call_required', {}, 'scheduledCall');
         const who = c.agents.list().find((a) => a.id === scheduledCall.agentId);
-        if (!who) throw new ServiceError('not_found', `no active agent with id ${scheduledCall.agentId}`, 'scheduledCall.agentId');
+        if (!who) throw refusal('not_found', 'colleague_not_found', { id: scheduledCall.agentId }, 'scheduledCall.agentId');
         if (Date.parse(scheduledCall.at) < c.now().getTime() - 60_000) {
-          throw new ServiceError('invalid_input', 'the call to schedule is in the past', 'scheduledCall.at');
+          throw refusal('invalid_input', 'scheduled_call_past', {}, 'scheduledCall.at');
         }
         scheduled = { at: new Date(scheduledCall.at).toISOString(), agentId: who.id, agentName: who.name };
       } else if (scheduledCall) {
-        throw new ServiceError('invalid_input', 'this result does not schedule a call', 'scheduledCall');
+        throw refusal('invalid_input', 'scheduled_call_unexpected', {}, 'scheduledCall');
       }
       const b = bundle(clientId);
       const opp = opportunityOf(b, opportunityId);
@@ -397,25 +397,21 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
       const stocks = parseStocks(input.stocks);
       const subject = composeSubject(input.kind, input.firstName, stocks);
       if (!subject.ok) {
-        throw new ServiceError(
-          'invalid_input',
-          subject.error === 'stock' ? 'a stock number is required for this kind of meeting (MT-1)' : 'the first name is required',
-          subject.error === 'stock' ? 'stocks' : 'firstName',
-        );
+        throw subject.error === 'stock' ? refusal('invalid_input', 'meeting_needs_stock', {}, 'stocks') : refusal('invalid_input', 'meeting_needs_first_name', {}, 'firstName');
       }
       if (input.kind === 'virtual' && !input.virtualDevice) {
-        throw new ServiceError('invalid_input', 'a virtual meeting records iPhone or Android (MT-3)', 'virtualDevice');
+        throw refusal('invalid_input', 'meeting_virtual_device', {}, 'virtualDevice');
       }
       if (input.kind === 'deposit' && !input.depositMethod) {
-        throw new ServiceError('invalid_input', 'a deposit meeting needs its deposit method (MT-3)', 'depositMethod');
+        throw refusal('invalid_input', 'meeting_deposit_method', {}, 'depositMethod');
       }
-      if (Date.parse(input.at) < c.now().getTime() - 60_000) throw new ServiceError('invalid_input', 'the meeting is in the past', 'at');
+      if (Date.parse(input.at) < c.now().getTime() - 60_000) throw refusal('invalid_input', 'meeting_in_past', {}, 'at');
       for (const [field, value] of [['salesRepEmail', input.salesRepEmail], ['virtualGroupEmail', input.virtualGroupEmail]] as const) {
-        if (value && !isEmailAddress(value.toLowerCase())) throw new ServiceError('invalid_input', `« ${value} » is not an e-mail address`, field);
+        if (value && !isEmailAddress(value.toLowerCase())) throw refusal('invalid_input', 'email_invalid', { value }, field);
       }
       const b = bundle(input.clientId);
       const opp = opportunityOf(b, input.opportunityId);
-      if (!opp) throw new ServiceError('conflict', 'this client has no opportunity to book on');
+      if (!opp) throw refusal('conflict', 'booking_no_opportunity');
       const virtual = input.kind === 'virtual';
       const deposit = input.kind === 'deposit' || input.depositMethod !== null;
       const participants = [
@@ -495,9 +491,9 @@ export function workHandlers(c: ServiceContext): HandlersFor<typeof workRequests
     'work:moveMeeting': ({ meetingId, at: newAt }) => {
       const agent = c.receiver();
       const meeting = sql.meeting(meetingId);
-      if (!meeting) throw new ServiceError('not_found', `no meeting with id ${meetingId}`, 'meetingId');
-      if (meeting.status !== 'planned') throw new ServiceError('conflict', 'only a planned meeting can be moved');
-      if (Date.parse(newAt) < c.now().getTime() - 60_000) throw new ServiceError('invalid_input', 'the new time is in the past', 'at');
+      if (!meeting) throw refusal('not_found', 'meeting_not_found', { id: meetingId }, 'meetingId');
+      if (meeting.status !== 'planned') throw refusal('conflict', 'meeting_not_planned');
+      if (Date.parse(newAt) < c.now().getTime() - 60_000) throw refusal('invalid_input', 'meeting_new_time_past', {}, 'at');
       const at = c.now().toISOString();
       const meetingAt = new Date(newAt).toISOString();
       // RDV-1: « un RDV déjà existant qui est déplacé reste au nom de l'agent qui l'a booké » — booked_by untouched.
