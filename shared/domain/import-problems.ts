@@ -1,3 +1,5 @@
+import { fillTemplate, type TemplateValues } from '../template';
+
 /**
  * What can be wrong with a lead file, by code. The services report each problem with its
  * code and values (and this English text, for logs and the batch history); the console
@@ -78,11 +80,9 @@ export const IMPORT_PROBLEMS = {
 } as const;
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEMS;
-export type ImportProblemParams = Readonly<Record<string, string | number>>;
+export type ImportProblemParams = TemplateValues;
 
 /** A problem's English text: its template with the values put in. */
 export function importProblemText(code: ImportProblemCode, params: ImportProblemParams = {}): string {
-  return IMPORT_PROBLEMS[code].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillTemplate(IMPORT_PROBLEMS[code], params);
 }

@@ -1,3 +1,4 @@
+import { fillTemplate, type TemplateValues } from '../template';
 import { ServiceError, type ErrorCode } from './result';
 
 /**
@@ -84,7 +85,7 @@ export const SERVICE_ERROR_TEXTS = {
 } as const;
 
 export type ServiceErrorKey = keyof typeof SERVICE_ERROR_TEXTS;
-export type ServiceErrorParams = Readonly<Record<string, string | number>>;
+export type ServiceErrorParams = TemplateValues;
 
 /** A refusal by its key: the English text filled in, the key and values for the console. */
 export function refusal(
@@ -93,8 +94,6 @@ export function refusal(
   params: ServiceErrorParams = {},
   path?: string,
 ): ServiceError {
-  const message = SERVICE_ERROR_TEXTS[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const message = fillTemplate(SERVICE_ERROR_TEXTS[key], params);
   return new ServiceError(code, message, path, { key: `errors:${key}`, params });
 }
