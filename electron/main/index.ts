@@ -26,6 +26,7 @@ import { menuTemplate, microphoneStatus, trayStatus, type MenuLanguage } from '.
 import { safeStorageSecretStore } from './secrets-safe-storage';
 import { electronSettingsStore } from './settings-electron-store';
 import { createMainWindow, preloadFile } from './window';
+import { errorMessage } from '../../shared/error-message';
 
 /**
  * The Electron host: one instance, one window, the services in this process behind the
@@ -62,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
   void start(early, (next) => {
     deliver = next;
   }).catch((error: unknown) => {
-    process.stderr.write(`Poste could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Poste could not start: ${errorMessage(error)}\n`);
     app.exit(1);
   });
 }
@@ -126,7 +127,7 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
     tray.on('click', show);
     paintTray(null);
   } catch (error) {
-    logger.warn('no menu-bar status', { error: error instanceof Error ? error.message : String(error) });
+    logger.warn('no menu-bar status', { error: errorMessage(error) });
   }
 
   desk.attach({
@@ -147,7 +148,7 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
     try {
       services.inbound.simulate(undefined);
     } catch (error) {
-      logger.warn('simulated call failed', { error: error instanceof Error ? error.message : String(error) });
+      logger.warn('simulated call failed', { error: errorMessage(error) });
     }
   };
   const copyDiagnostics = async () => {
@@ -225,7 +226,7 @@ async function start(early: DeepLink[], route: (deliver: (link: DeepLink) => voi
     tray?.destroy();
     const grace = new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS));
     void Promise.race([services.close(), grace])
-      .catch((error: unknown) => logger.error('closing the services failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) => logger.error('closing the services failed', { error: errorMessage(error) }))
       // Exits without emitting before-quit and will-quit again.
       .finally(() => app.exit(0));
   });

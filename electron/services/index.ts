@@ -25,6 +25,7 @@ import { workHandlers } from './work/handlers';
 import { stopSync, syncHandlers } from './sync/handlers';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import type { SettingsStore } from './settings/store';
+import { errorMessage } from '../../shared/error-message';
 
 /** After start, when the host is up: the warm-up must not delay the window's first paint. */
 const WARM_UP_DELAY_MS = 1000;
@@ -255,7 +256,7 @@ export function createServices(options: ServicesOptions) {
           requests['inbound:lookup'].input.parse({ number: '+15145550100', channel: 'phone', at: now().toISOString() });
           inbound.warmUp();
         } catch (error) {
-          logger.warn('warming the ring path up failed', { error: error instanceof Error ? error.message : String(error) });
+          logger.warn('warming the ring path up failed', { error: errorMessage(error) });
         }
       }, WARM_UP_DELAY_MS)
     : null;

@@ -9,6 +9,7 @@ import { DATABASE_FILE, defaultDataDir, SETTINGS_FILE } from '../services/paths'
 import { fileSettingsStore } from '../services/settings/store';
 import { sipAccountFromEnv } from './env-account';
 import { startWebHost } from './server';
+import { errorMessage } from '../../shared/error-message';
 
 interface Args {
   port: number;
@@ -83,4 +84,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+main().catch((error: unknown) => fail(errorMessage(error)));

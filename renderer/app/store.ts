@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { AgentSummary } from '../../shared/ipc/dto';
 import type { PosteClient } from './client';
 import type { Language } from './i18n';
+import { errorMessage } from '../../shared/error-message';
 
 type AppInfo = ResponseOf<'app:info'>;
 
@@ -34,7 +35,7 @@ export const useAppStore = create<AppState>()((set) => ({
       ]);
       set({ info, settings, agents, language: settings.language, error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorMessage(error) });
     }
   },
   async setAgent(client, agentId) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isChannel, requests, type Channel, type ParsedRequestOf, type ResponseOf } from './contract';
 import { ServiceError, type Result } from './result';
+import { errorMessage } from '../error-message';
 
 /** One handler per channel; the hosts never call a service any other way. */
 export type Handlers = {
@@ -52,7 +53,7 @@ export async function dispatch(
         error: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.text ? { text: error.text } : {}) },
       };
     }
-    logger?.error('handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
+    logger?.error('handler failed', { channel, error: errorMessage(error) });
     return { ok: false, error: { code: 'internal', message: 'internal error; see the log' } };
   }
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log/logger';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * WAL checkpoints off the agent's path. SQLite's default copies the WAL back into the database
@@ -116,7 +117,7 @@ export function startCheckpointer(
       return onWorker(db, logger, { everyMs, busyEveryMs }, options.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3'));
     } catch (error) {
       logger.warn('WAL checkpoints: no worker thread, checkpointing on a timer', {
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     }
   }
@@ -132,7 +133,7 @@ function onTimer(db: Database, logger: Logger, everyMs: number): Checkpointer {
       failed = false;
     } catch (error) {
       // A busy or locked database is tried again next time; said once, not every second.
-      if (!failed) logger.warn('WAL checkpoint failed; retrying', { error: error instanceof Error ? error.message : String(error) });
+      if (!failed) logger.warn('WAL checkpoint failed; retrying', { error: errorMessage(error) });
       failed = true;
     }
   }, everyMs);

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_DEMO_SEED, DemoError, MAX_DEMO_CLIENTS } from './generate';
 import { generateDemoFile } from './parallel';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface CliIo {
   out(text: string): void;
@@ -98,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.err(`demo: ${error instanceof DemoError ? '' : 'failed: '}${message} (${file})\n`);
     return 1;
   }

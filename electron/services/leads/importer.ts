@@ -13,6 +13,7 @@ import { EmlError } from './eml';
 import { ImportError, importProblem, type ImportProblem, type LeadInput } from './lead-input';
 import { leadFileSource, leadReadOptions, readLeadFile, type LeadFileContext } from './read-file';
 import type { LeadFileReader } from './reader';
+import { errorMessage } from '../../../shared/error-message';
 
 /** What the importer needs from the services (ServiceContext fits). */
 export type ImportDeps = Pick<ServiceContext, 'db' | 'contacts' | 'work' | 'agents' | 'bus' | 'now' | 'settings' | 'logger' | 'currentAgent'>;
@@ -323,7 +324,7 @@ export function importLeads(
             ? [importProblem('', 1, error.code, error.params)]
             : [importProblem('', 0, 'file_failed')];
     if (!(error instanceof ImportError || error instanceof DecodeError || error instanceof EmlError)) {
-      deps.logger.error('lead import failed', { fileName, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('lead import failed', { fileName, error: errorMessage(error) });
     }
     report = failedReport(fileName, meta.source, problems);
     repo.insertBatch({
@@ -347,7 +348,7 @@ export function importLeads(
     try {
       applyExpiry(deps);
     } catch (error) {
-      deps.logger.error('ST-1 expiry after an import failed', { fileName, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('ST-1 expiry after an import failed', { fileName, error: errorMessage(error) });
     }
   }
   return report;

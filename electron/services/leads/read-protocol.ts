@@ -4,6 +4,7 @@ import { DecodeError } from './decode';
 import { EmlError } from './eml';
 import { ImportError, type ImportProblem } from './lead-input';
 import type { LeadFileContext } from './read-file';
+import { errorMessage } from '../../../shared/error-message';
 
 /** A file for the reader's worker. */
 export interface ReadRequest {
@@ -27,7 +28,7 @@ export function encodeReadFailure(error: unknown): ReadFailure {
   if (error instanceof ImportError) return { kind: 'import', problems: error.problems };
   if (error instanceof DecodeError) return { kind: 'decode', code: error.code, params: error.params, line: error.line };
   if (error instanceof EmlError) return { kind: 'eml', code: error.code, params: error.params };
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'other', message: errorMessage(error) };
 }
 
 /** The error the host's own reading would have thrown, so importLeads reports it the same way. */

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger';
 import type { AdfReadResult } from './adf';
 import { readLeadFile, type LeadFileContext } from './read-file';
 import { decodeReadFailure, type ReadReply, type ReadRequest } from './read-protocol';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Reads lead files on a worker thread, so that a batch of files (the picker's) is read on
@@ -81,7 +82,7 @@ export function leadFileReader(logger: Pick<Logger, 'warn'>, start: () => Worker
       started.unref();
       worker = started;
     } catch (error) {
-      fallBack(error instanceof Error ? error.message : String(error));
+      fallBack(errorMessage(error));
     }
     return worker;
   };

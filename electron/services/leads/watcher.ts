@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { applyExpiry } from './expiry';
 import { importLeadFiles, MAX_IMPORT_BYTES, type ImportReport } from './importer';
 import type { LeadFileReader } from './reader';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Watched folders: where a mail rule or a provider drops ADF/XML and .eml files. Each file
@@ -82,7 +83,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader) {
       const { clientIds: _c, opportunityIds: _o, ...summary } = report;
       writeFileSync(join(target, `${moved}.report.json`), `${JSON.stringify({ ...summary, at: deps.now().toISOString() }, null, 2)}\n`);
     } catch (error) {
-      deps.logger.error('could not move an imported file', { folderId: folder.id, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('could not move an imported file', { folderId: folder.id, error: errorMessage(error) });
     }
     for (const clientId of report.clientIds) deps.bus.emit('record:changed', { clientId });
   }
@@ -93,7 +94,7 @@ export function folderScanner(deps: WatcherDeps, reader: LeadFileReader) {
     try {
       names = readdirSync(folder.path).sort();
     } catch (error) {
-      result.error = `cannot read ${folder.path}: ${error instanceof Error ? error.message : String(error)}`;
+      result.error = `cannot read ${folder.path}: ${errorMessage(error)}`;
       deps.logger.warn('watched folder unreadable', { folderId: folder.id });
       return result;
     }
@@ -173,7 +174,7 @@ export function startLeadsBackground(
     try {
       applyExpiry(deps);
     } catch (error) {
-      deps.logger.error('ST-1 expiry failed', { error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('ST-1 expiry failed', { error: errorMessage(error) });
     }
   };
 
@@ -184,7 +185,7 @@ export function startLeadsBackground(
       scanning = scanner.scanAll(scan);
       return await scanning;
     } catch (error) {
-      deps.logger.error('watched folder scan failed', { error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('watched folder scan failed', { error: errorMessage(error) });
       return [];
     } finally {
       scanning = null;

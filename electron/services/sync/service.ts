@@ -4,6 +4,7 @@ import type { SyncConflict, SyncStatus, TeamConnection } from '../../../shared/i
 import type { ServiceContext } from '../context';
 import { syncStore, type Applied, type ConflictRecord, type OutboxRow } from './local';
 import { explainConflict, pullPage, pushBatch, winnerRule } from './team';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * The team sync (issue 9): this console's cache kept a live copy of the centre's PostgreSQL.
@@ -260,7 +261,7 @@ export function createSyncService(c: SyncContext, options: SyncOptions | null) {
       failures += 1;
       retryAt = Date.now() + Math.min(10_000, 500 * 2 ** Math.min(failures, 5));
       c.logger.warn('team sync: cycle failed, working offline', {
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
         failures,
       });
       await drop();

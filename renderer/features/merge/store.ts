@@ -16,6 +16,7 @@ import {
   type MergeErrorKind,
   type MergeSummary,
 } from './model';
+import { errorMessage } from '../../../shared/error-message';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -99,7 +100,7 @@ async function attempt<T>(call: () => Promise<Result<T>>): Promise<Outcome<T>> {
       ? { ok: true, value: result.value }
       : { ok: false, code: result.error.code, message: result.error.message };
   } catch (error) {
-    return { ok: false, code: 'network', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, code: 'network', message: errorMessage(error) };
   }
 }
 

@@ -2,6 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { ContactRecord } from '../../../shared/ipc/dto';
 import type { PosteClient } from '../../app/client';
 import { coalesce } from '../../app/coalesce';
+import { errorMessage } from '../../../shared/error-message';
 
 export type RecordStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -22,7 +23,7 @@ export interface RecordState {
 export type RecordStore = UseBoundStore<StoreApi<RecordState>>;
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { PosteClient } from '../../app/client';
 import { Field, FormError, Notice } from './fields';
 import { useSettingsStore } from './store';
 import type { FieldErrors } from './validate';
+import { errorMessage } from '../../../shared/error-message';
 
 type AudioKey = keyof Settings['audio'];
 const ROLES: { key: AudioKey; kind: MediaDeviceKind }[] = [
@@ -31,7 +32,7 @@ export function AudioSection({ client }: { client: PosteClient }) {
       setDevices(await navigator.mediaDevices.enumerateDevices());
       setListError(null);
     } catch (error) {
-      setListError(error instanceof Error ? error.message : String(error));
+      setListError(errorMessage(error));
     }
   }, []);
 

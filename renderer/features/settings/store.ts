@@ -4,6 +4,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contrac
 import type { Branch, DirectoryAgent, MicrophoneAccess, ResultChoice, SmsTemplate } from '../../../shared/ipc/contract-desk';
 import type { PosteClient } from '../../app/client';
 import type { FieldErrors } from './validate';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * The settings screen's state: what the services hold, loaded once when the screen opens
@@ -69,7 +70,7 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
         loadError: null,
       });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
+      set({ loadError: errorMessage(error) });
     }
   },
   async refresh(client, area) {

@@ -34,6 +34,7 @@ import type {
 } from './engine';
 import type { DialRules } from './engine';
 import { softphoneStore } from './store';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Presence as the services know it (`presence:report`). */
 export type ReportedPresence = 'available' | 'on_call' | 'break' | 'offline';
@@ -302,7 +303,7 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
         logger,
       });
     } catch (e) {
-      useSoftphoneBridge.setState({ account: 'error', accountError: e instanceof Error ? e.message : String(e) });
+      useSoftphoneBridge.setState({ account: 'error', accountError: errorMessage(e) });
       return;
     }
     useSoftphoneBridge.setState({ account: 'ready', ownUri: account.uri });
@@ -372,7 +373,7 @@ export function startSoftphoneBridge(client: PosteClient, options: BridgeOptions
   }
 
   void start().catch((e: unknown) => {
-    useSoftphoneBridge.setState({ account: 'error', accountError: e instanceof Error ? e.message : String(e) });
+    useSoftphoneBridge.setState({ account: 'error', accountError: errorMessage(e) });
   });
 
   return {

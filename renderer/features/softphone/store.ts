@@ -33,6 +33,7 @@ import type {
   TransferResult,
 } from './engine';
 import { DEFAULT_ROUTING } from './engine';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface SoftphoneNotice {
   id: number;
@@ -109,7 +110,7 @@ const RECENT_LIMIT = 20;
 const MESSAGE_LIMIT = 500;
 
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }
 
 /** Creates a softphone store; attach an engine with `getState().actions.attach(engine)`. */

@@ -59,6 +59,7 @@ import type {
   SoftphoneEvents,
   TransferResult,
 } from './types';
+import { errorMessage } from '../../../../shared/error-message';
 
 type IncomingResponse = Core.IncomingResponse;
 
@@ -160,10 +161,6 @@ const defaultTimers: EngineTimers = {
 };
 
 const silentLogger: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function causeFromStatus(code: number): HangupCause {
   if (code === 486 || code === 600) return 'busy';
@@ -321,7 +318,7 @@ class Engine implements SoftphoneEngine {
       },
       delegate: {
         onConnect: () => this.log.info('transport connected'),
-        onDisconnect: (error) => this.onTransportLost(error ? errorText(error) : 'WebSocket closed'),
+        onDisconnect: (error) => this.onTransportLost(error ? errorMessage(error) : 'WebSocket closed'),
         onInvite: (invitation) => this.onInvite(invitation),
         onMessage: (message) => this.onMessage(message),
       },
@@ -358,7 +355,7 @@ class Engine implements SoftphoneEngine {
       await ua.start();
       await this.register();
     } catch (e) {
-      this.scheduleRetry(errorText(e));
+      this.scheduleRetry(errorMessage(e));
     }
     this.qualityTimer = this.timers.setInterval(
       () => void this.sampleQuality(),
@@ -460,7 +457,7 @@ class Engine implements SoftphoneEngine {
       }
       await this.register();
     } catch (e) {
-      this.scheduleRetry(errorText(e));
+      this.scheduleRetry(errorMessage(e));
     } finally {
       this.reconnecting = false;
     }
@@ -583,7 +580,7 @@ class Engine implements SoftphoneEngine {
         await this.register();
       } catch (e) {
         this.reconnecting = false;
-        this.scheduleRetry(errorText(e));
+        this.scheduleRetry(errorMessage(e));
       }
     })();
   }
@@ -832,7 +829,7 @@ class Engine implements SoftphoneEngine {
         },
       })
       .catch((e: unknown) => {
-        if (rec.info.state !== 'ended') this.endLocally(rec, 'failed', errorText(e));
+        if (rec.info.state !== 'ended') this.endLocally(rec, 'failed', errorMessage(e));
       });
   }
 
@@ -854,7 +851,7 @@ class Engine implements SoftphoneEngine {
     try {
       await rec.session.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY });
     } catch (e) {
-      this.endLocally(rec, 'failed', errorText(e));
+      this.endLocally(rec, 'failed', errorMessage(e));
       throw e;
     }
   }
@@ -940,7 +937,7 @@ class Engine implements SoftphoneEngine {
       contactId = await this.call(contactTarget, { callback: 'contact' });
     } catch (e) {
       await this.dropLeg(deviceId).catch(() => undefined);
-      return { outcome: 'failed', durationS: null, reason: errorText(e) };
+      return { outcome: 'failed', durationS: null, reason: errorMessage(e) };
     }
     // The agent may give up on the device while the contact rings.
     const deviceGone = new Promise<'device_ended'>((resolve) => {
@@ -1046,7 +1043,7 @@ class Engine implements SoftphoneEngine {
       }
     } catch (e) {
       this.log.warn('hangup failed; ending locally', e);
-      this.endLocally(rec, rec.pendingCause ?? cause, errorText(e));
+      this.endLocally(rec, rec.pendingCause ?? cause, errorMessage(e));
       return;
     }
     // If the BYE cannot be answered (dead transport), do not leave the call stuck.
@@ -1240,7 +1237,7 @@ class Engine implements SoftphoneEngine {
             else if (code >= 300) finish({ ok: false, reason: `${code} ${(m[2] ?? '').trim()}` });
           },
         })
-        .catch((e: unknown) => finish({ ok: false, reason: errorText(e) }));
+        .catch((e: unknown) => finish({ ok: false, reason: errorMessage(e) }));
     });
   }
 
@@ -1444,7 +1441,7 @@ class Engine implements SoftphoneEngine {
     try {
       uri = this.resolveTarget(target).uri;
     } catch (e) {
-      return { ok: false, reason: errorText(e) };
+      return { ok: false, reason: errorMessage(e) };
     }
     const targetUri = UserAgent.makeURI(uri);
     if (!targetUri) return { ok: false, reason: `Invalid target ${uri}` };
@@ -1473,7 +1470,7 @@ class Engine implements SoftphoneEngine {
               }),
           },
         })
-        .catch((e: unknown) => finish({ ok: false, reason: errorText(e) }));
+        .catch((e: unknown) => finish({ ok: false, reason: errorMessage(e) }));
     });
   }
 
