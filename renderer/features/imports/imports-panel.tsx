@@ -31,15 +31,30 @@ function ProblemList({ problems }: { problems: readonly ImportProblemDto[] }) {
   );
 }
 
+/** What an imported file gave, each count with its own plural: « 3 leads importés — 1 nouveau client, 2 ajoutés… ». */
+function ImportCounts({ leads, created, joined, duplicates }: { leads: number; created: number; joined: number; duplicates: number }) {
+  const { t } = useTranslation('imports');
+  return (
+    <>
+      {t('history.leads', { count: leads })} — {t('history.created', { count: created })}, {t('history.joined', { count: joined })},{' '}
+      {t('history.duplicates', { count: duplicates })}
+    </>
+  );
+}
+
 function ReportView({ report }: { report: ImportReportDto }) {
   const { t } = useTranslation('imports');
   const ok = report.status === 'imported';
   return (
     <li className={`import-report is-${report.status}`} data-testid="import-report" data-status={report.status}>
       <p>
-        {ok
-          ? t('report.imported', { file: report.fileName, leads: report.leads, created: report.createdClients, joined: report.joinedClients, duplicates: report.duplicates })
-          : t('report.failed', { file: report.fileName })}
+        {ok ? (
+          <>
+            {t('report.importedFile', { file: report.fileName })} <ImportCounts leads={report.leads} created={report.createdClients} joined={report.joinedClients} duplicates={report.duplicates} />
+          </>
+        ) : (
+          t('report.failed', { file: report.fileName })
+        )}
       </p>
       {report.errors.length > 0 && <ProblemList problems={report.errors} />}
       {report.warnings.length > 0 && (
@@ -164,9 +179,7 @@ function BatchView({ batch, when }: { batch: ImportBatchDto; when(iso: string): 
         </span>
       </div>
       <div>
-        {ok
-          ? t('history.imported', { count: batch.leads, created: batch.createdClients, joined: batch.joinedClients, duplicates: batch.duplicates })
-          : t('history.failed')}
+        {ok ? <ImportCounts leads={batch.leads} created={batch.createdClients} joined={batch.joinedClients} duplicates={batch.duplicates} /> : t('history.failed')}
       </div>
       {batch.errors.length > 0 && (
         <details open={!ok}>
