@@ -11,6 +11,9 @@ interface ModalFrameProps {
   children: ReactNode;
 }
 
+/** The frames open now, the last on top: only the top one answers the keys. */
+const openFrames: HTMLDivElement[] = [];
+
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
@@ -18,8 +21,8 @@ const FOCUSABLE =
  * A modal dialog over the whole window that manages focus, as a confirmation of an
  * irreversible change (a merge, a whole file imported) needs: the dialog takes the focus
  * when it opens (its field marked `data-autofocus`, if any), Tab stays inside it, Escape
- * closes it and the focus goes back to the button that opened it. Zone 9's lighter
- * `DialogFrame` looks the same.
+ * closes it and the focus goes back to the button that opened it. Every dialog of the console
+ * uses it: zone 9's actions, the booking, the merge, the CSV mapping, Q-1's reason.
  */
 export function ModalFrame({ title, closeLabel, onClose, className, children }: ModalFrameProps) {
   const titleId = useId();
@@ -33,9 +36,11 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
     // Listened to on the document, ahead of the page's own handlers: the focus may have left
     // the dialog without the agent moving it (a button disabled while its import runs drops
     // it on the page), and Escape and Tab must still belong to the dialog.
+    const self = ref.current;
+    if (self) openFrames.push(self);
     const onKeyDown = (event: KeyboardEvent) => {
       const dialog = ref.current;
-      if (!dialog) return;
+      if (!dialog || openFrames[openFrames.length - 1] !== dialog) return;
       if (event.key === 'Escape') {
         event.stopPropagation();
         close.current();
@@ -61,6 +66,7 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
     document.addEventListener('keydown', onKeyDown, true);
     return () => {
       document.removeEventListener('keydown', onKeyDown, true);
+      if (self) openFrames.splice(openFrames.indexOf(self), 1);
       if (opener?.isConnected) opener.focus();
     };
   }, []);

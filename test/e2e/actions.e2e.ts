@@ -105,6 +105,19 @@ describe('zone 9 from the record', () => {
     }
   });
 
+  it('an action’s dialog takes the focus, keeps Tab inside, and Escape closes it, giving the focus back', async () => {
+    const opener = actions().getByRole('button', { name: 'Résultat', exact: true });
+    await opener.click();
+    await visible(dialog());
+    const inDialog = () => page.evaluate(() => document.querySelector('[role="dialog"]')?.contains(document.activeElement) ?? false);
+    expect(await inDialog()).toBe(true);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    expect(await inDialog()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
   it('Résultat « Pas de réponse »: zone 10 and the history line', async () => {
     await actions().getByRole('button', { name: 'Résultat', exact: true }).click();
     await dialog().getByLabel('Résultat').selectOption({ label: 'Pas de réponse' });

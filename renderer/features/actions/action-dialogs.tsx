@@ -7,7 +7,8 @@ import type { PosteClient } from '../../app/client';
 import { BookingDialog } from '../booking/booking-dialog';
 import { formatDuration } from '../record/format';
 import { softphoneStore } from '../softphone/store';
-import { DialogFrame, MailLink } from './dialog-frame';
+import { ModalFrame } from '../../app/modal-frame';
+import { MailLink } from './mail-link';
 import { callbackFirstAction, useActionsStore } from './store';
 import './actions.css';
 
@@ -114,18 +115,16 @@ function CallDialog({ client, record, onClose }: Props) {
     setMessage(t('callPlaced', { number: record.phones.find((p) => p.e164 === e164)?.national ?? e164 }));
   };
   return (
-    <DialogFrame title={t('title.call')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
-          <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
-          <button type="button" className="act-primary" disabled={!e164 || message !== null} onClick={() => void dial()}>
-            {t('dial')}
-          </button>
-          {message && <p role="status">{message}</p>}
-          {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
-        </div>
-      )}
-    </DialogFrame>
+    <ModalFrame title={t('title.call')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
+        <button type="button" className="act-primary" disabled={!e164 || message !== null} onClick={() => void dial()}>
+          {t('dial')}
+        </button>
+        {message && <p role="status">{message}</p>}
+        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+      </div>
+    </ModalFrame>
   );
 }
 
@@ -162,27 +161,25 @@ function BleadDialog({ client, record, onClose }: Props) {
     }
   };
   return (
-    <DialogFrame title={t('title.blead')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
-          <label className="act-field">
-            <span>{t('yourDevice')}</span>
-            <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>
-              {(settings?.callbackDevices ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
-          <button type="button" className="act-primary" disabled={!deviceId || !e164 || state.kind === 'running'} onClick={() => void start()}>
-            {t('startBlead')}
-          </button>
-          {state.text && <p role={state.kind === 'error' ? 'alert' : 'status'} className={state.kind === 'error' ? 'act-error' : undefined}>{state.text}</p>}
-        </div>
-      )}
-    </DialogFrame>
+    <ModalFrame title={t('title.blead')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <label className="act-field">
+          <span>{t('yourDevice')}</span>
+          <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>
+            {(settings?.callbackDevices ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
+        <button type="button" className="act-primary" disabled={!deviceId || !e164 || state.kind === 'running'} onClick={() => void start()}>
+          {t('startBlead')}
+        </button>
+        {state.text && <p role={state.kind === 'error' ? 'alert' : 'status'} className={state.kind === 'error' ? 'act-error' : undefined}>{state.text}</p>}
+      </div>
+    </ModalFrame>
   );
 }
 
@@ -227,42 +224,40 @@ function SmsDialog({ client, record, onClose }: Props) {
     setBusy(false);
   };
   return (
-    <DialogFrame title={t('title.sms')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
-          <PhonePicker phones={data?.numbers ?? []} value={e164} onChange={setE164} label={t('contactNumber')} />
-          <label className="act-field">
-            <span>{t('template')}</span>
-            <select
-              value={templateId}
-              onChange={(e) => {
-                setTemplateId(e.target.value);
-                setBody(data?.templates.find((x) => x.id === e.target.value)?.filled ?? '');
-              }}
-            >
-              <option value="">{t('blankTemplate')}</option>
-              {(data?.templates ?? []).map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {template && template.missing.length > 0 && <p className="act-warn">{t('missing', { list: template.missing.join(', ') })}</p>}
-          <label className="act-field">
-            <span>{t('message')}</span>
-            <textarea rows={5} value={body} maxLength={1600} onChange={(e) => setBody(e.target.value)} />
-          </label>
-          <p className="act-counter" aria-live="polite">
-            {t('counter', { units: count.units, segments: count.segments, encoding: count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2' })}
-          </p>
-          <button type="button" className="act-primary" disabled={busy || !e164 || body.trim() === '' || !data?.smsDomain || status?.ok === true} onClick={() => void send()}>
-            {busy ? t('sending') : t('send')}
-          </button>
-          {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
-        </div>
-      )}
-    </DialogFrame>
+    <ModalFrame title={t('title.sms')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <PhonePicker phones={data?.numbers ?? []} value={e164} onChange={setE164} label={t('contactNumber')} />
+        <label className="act-field">
+          <span>{t('template')}</span>
+          <select
+            value={templateId}
+            onChange={(e) => {
+              setTemplateId(e.target.value);
+              setBody(data?.templates.find((x) => x.id === e.target.value)?.filled ?? '');
+            }}
+          >
+            <option value="">{t('blankTemplate')}</option>
+            {(data?.templates ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {template && template.missing.length > 0 && <p className="act-warn">{t('missing', { list: template.missing.join(', ') })}</p>}
+        <label className="act-field">
+          <span>{t('message')}</span>
+          <textarea rows={5} value={body} maxLength={1600} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        <p className="act-counter" aria-live="polite">
+          {t('counter', { units: count.units, segments: count.segments, encoding: count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2' })}
+        </p>
+        <button type="button" className="act-primary" disabled={busy || !e164 || body.trim() === '' || !data?.smsDomain || status?.ok === true} onClick={() => void send()}>
+          {busy ? t('sending') : t('send')}
+        </button>
+        {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
+      </div>
+    </ModalFrame>
   );
 }
 
@@ -278,27 +273,25 @@ function EmailDialog({ client, record, onClose }: Props) {
     else useActionsStore.getState().openMailto(client, r.value.mailto);
   };
   return (
-    <DialogFrame title={t('title.email')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
-          <label className="act-field">
-            <span>{t('email')}</span>
-            <select value={email} onChange={(e) => setEmail(e.target.value)}>
-              {record.emails.map((e) => (
-                <option key={e.id} value={e.email}>
-                  {e.email}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" className="act-primary" disabled={!email || lastMailto !== null} onClick={() => void openMail()}>
-            {t('openMail')}
-          </button>
-          <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
-          {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
-        </div>
-      )}
-    </DialogFrame>
+    <ModalFrame title={t('title.email')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <label className="act-field">
+          <span>{t('email')}</span>
+          <select value={email} onChange={(e) => setEmail(e.target.value)}>
+            {record.emails.map((e) => (
+              <option key={e.id} value={e.email}>
+                {e.email}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="act-primary" disabled={!email || lastMailto !== null} onClick={() => void openMail()}>
+          {t('openMail')}
+        </button>
+        <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
+        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+      </div>
+    </ModalFrame>
   );
 }
 
@@ -327,34 +320,32 @@ function RedirectDialog({ client, record, onClose }: Props) {
     else useActionsStore.getState().openMailto(client, r.value.mailto);
   };
   return (
-    <DialogFrame title={t('title.redirect')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
+    <ModalFrame title={t('title.redirect')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <label className="act-field">
+          <span>{t('recipient')}</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+            <option value={OTHER}>{t('other')}</option>
+          </select>
+        </label>
+        {choice === OTHER && (
           <label className="act-field">
-            <span>{t('recipient')}</span>
-            <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-              {agents.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-              <option value={OTHER}>{t('other')}</option>
-            </select>
+            <span>{t('otherAddress')}</span>
+            <input type="email" value={address} onChange={(e) => setAddress(e.target.value)} />
           </label>
-          {choice === OTHER && (
-            <label className="act-field">
-              <span>{t('otherAddress')}</span>
-              <input type="email" value={address} onChange={(e) => setAddress(e.target.value)} />
-            </label>
-          )}
-          <button type="button" className="act-primary" disabled={!choice || (choice === OTHER && address.trim() === '') || lastMailto !== null} onClick={() => void send()}>
-            {t('redirectSend')}
-          </button>
-          <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
-          {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
-        </div>
-      )}
-    </DialogFrame>
+        )}
+        <button type="button" className="act-primary" disabled={!choice || (choice === OTHER && address.trim() === '') || lastMailto !== null} onClick={() => void send()}>
+          {t('redirectSend')}
+        </button>
+        <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
+        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+      </div>
+    </ModalFrame>
   );
 }
 
@@ -404,47 +395,45 @@ function ResultDialog({ client, record, onClose }: Props) {
   };
   const label = (c: { labelFr: string; labelEn: string }) => (i18n.language === 'en' ? c.labelEn : c.labelFr);
   return (
-    <DialogFrame title={t('title.result')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <div className="act-body">
-          <label className="act-field">
-            <span>{t('choice')}</span>
-            <select value={choiceId} onChange={(e) => setChoiceId(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {label(c)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {choice?.opens === 'schedule_call' && (
-            <fieldset className="act-fieldset">
-              <label className="act-field">
-                <span>{t('callDate')}</span>
-                <input type="date" value={when.date} onChange={(e) => setWhen({ ...when, date: e.target.value })} />
-              </label>
-              <label className="act-field">
-                <span>{t('callTime')}</span>
-                <input type="time" value={when.time} onChange={(e) => setWhen({ ...when, time: e.target.value })} />
-              </label>
-              <label className="act-field">
-                <span>{t('callAgent')}</span>
-                <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-                  {agents.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </fieldset>
-          )}
-          <button type="button" className="act-primary" disabled={!choice || status?.ok === true} onClick={() => void save()}>
-            {t('record')}
-          </button>
-          {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
-        </div>
-      )}
-    </DialogFrame>
+    <ModalFrame title={t('title.result')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <div className="act-body">
+        <label className="act-field">
+          <span>{t('choice')}</span>
+          <select value={choiceId} onChange={(e) => setChoiceId(e.target.value)}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {label(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {choice?.opens === 'schedule_call' && (
+          <fieldset className="act-fieldset">
+            <label className="act-field">
+              <span>{t('callDate')}</span>
+              <input type="date" value={when.date} onChange={(e) => setWhen({ ...when, date: e.target.value })} />
+            </label>
+            <label className="act-field">
+              <span>{t('callTime')}</span>
+              <input type="time" value={when.time} onChange={(e) => setWhen({ ...when, time: e.target.value })} />
+            </label>
+            <label className="act-field">
+              <span>{t('callAgent')}</span>
+              <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
+                {agents.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
+        <button type="button" className="act-primary" disabled={!choice || status?.ok === true} onClick={() => void save()}>
+          {t('record')}
+        </button>
+        {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
+      </div>
+    </ModalFrame>
   );
 }

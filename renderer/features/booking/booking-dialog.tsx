@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '../../../shared/ipc/dto';
 import { composeSubject, meetingTag, parseStocks } from '../../../shared/work/booking';
 import type { PosteClient } from '../../app/client';
-import { DialogFrame, MailLink } from '../actions/dialog-frame';
+import { ModalFrame } from '../../app/modal-frame';
+import { MailLink } from '../actions/mail-link';
 import { useActionsStore } from '../actions/store';
 import { MEETING_KINDS, useBookingStore, type BookingForm } from './store';
 
@@ -88,76 +89,74 @@ export function BookingDialog({ client, record, onClose }: Props) {
   );
 
   return (
-    <DialogFrame title={t('title')} closeLabel={t('close')} onClose={onClose}>
-      {() => (
-        <form
-          className="act-body"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void book();
-          }}
-        >
-          {select('kind', t('kind'), MEETING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })), (v) => v as BookingForm['kind'])}
-          {text('firstName', t('firstName'))}
-          {form.kind !== 'inventory' && text('stocks', t('stocks'))}
-          <p className="act-subject" data-testid="booking-subject">
-            {t('subject')} : {subject.ok ? subject.subject : t(`errors.${subject.error}`)}
+    <ModalFrame title={t('title')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
+      <form
+        className="act-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void book();
+        }}
+      >
+        {select('kind', t('kind'), MEETING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })), (v) => v as BookingForm['kind'])}
+        {text('firstName', t('firstName'))}
+        {form.kind !== 'inventory' && text('stocks', t('stocks'))}
+        <p className="act-subject" data-testid="booking-subject">
+          {t('subject')} : {subject.ok ? subject.subject : t(`errors.${subject.error}`)}
+        </p>
+        <p data-testid="booking-tag">
+          {t('tag')} : {t(`tags.${tag}`)}
+        </p>
+        {virtual &&
+          select('virtualDevice', t('device'), [{ value: '', label: '—' }, { value: 'iphone', label: t('devices.iphone') }, { value: 'android', label: t('devices.android') }], (v) =>
+            v === 'iphone' || v === 'android' ? v : null,
+          )}
+        <label className="act-field">
+          <span>{t('date')}</span>
+          <input type="date" value={form.date} onChange={(e) => patch({ date: e.target.value })} />
+        </label>
+        <label className="act-field">
+          <span>{t('time')}</span>
+          <input type="time" value={form.time} onChange={(e) => patch({ time: e.target.value })} />
+        </label>
+        {text('branch', t('branch'))}
+        {select('language', t('language'), [{ value: 'fr', label: t('languages.fr') }, { value: 'en', label: t('languages.en') }], (v) => (v === 'en' ? 'en' : 'fr'))}
+        {select(
+          'depositMethod',
+          t('depositMethod'),
+          (['none', 'stripe', 'bdc_card', 'bank_transfer'] as const).map((m) => ({ value: m === 'none' ? '' : m, label: t(`depositMethods.${m}`) })),
+          (v) => (v === 'stripe' || v === 'bdc_card' || v === 'bank_transfer' ? v : null),
+        )}
+        {select(
+          'docusign',
+          t('docusign'),
+          (['none', 'sent', 'signed'] as const).map((m) => ({ value: m === 'none' ? '' : m, label: t(`docusignStates.${m}`) })),
+          (v) => (v === 'sent' || v === 'signed' ? v : null),
+        )}
+        {select('transfer', t('transfer'), [{ value: 'false', label: t('no') }, { value: 'true', label: t('yes') }], (v) => v === 'true')}
+        {text('salesRep', t('salesRep'))}
+        {text('salesRepEmail', t('salesRepEmail'), 'email')}
+        {virtual && text('virtualGroupEmail', t('virtualGroupEmail'), 'email')}
+        <label className="act-field">
+          <span>{t('description')}</span>
+          <textarea rows={2} value={form.description} onChange={(e) => patch({ description: e.target.value })} />
+        </label>
+        <p>{t('status')}</p>
+        <p>{t('participants', { list: participants.join(', ') })}</p>
+        <button type="submit" className="act-primary" disabled={!subject.ok || form.branch.trim() === '' || (virtual && !form.virtualDevice) || done !== null}>
+          {t('book')}
+        </button>
+        {done && (
+          <p role="status">
+            {t('booked', { subject: done.subject })} {done.mailto ? null : t('noConfirmation')}
           </p>
-          <p data-testid="booking-tag">
-            {t('tag')} : {t(`tags.${tag}`)}
+        )}
+        <MailLink mailto={done ? lastMailto : null} text={t('confirmation')} label={t('confirmationLink')} />
+        {error && (
+          <p role="alert" className="act-error">
+            {t('error', { message: error })}
           </p>
-          {virtual &&
-            select('virtualDevice', t('device'), [{ value: '', label: '—' }, { value: 'iphone', label: t('devices.iphone') }, { value: 'android', label: t('devices.android') }], (v) =>
-              v === 'iphone' || v === 'android' ? v : null,
-            )}
-          <label className="act-field">
-            <span>{t('date')}</span>
-            <input type="date" value={form.date} onChange={(e) => patch({ date: e.target.value })} />
-          </label>
-          <label className="act-field">
-            <span>{t('time')}</span>
-            <input type="time" value={form.time} onChange={(e) => patch({ time: e.target.value })} />
-          </label>
-          {text('branch', t('branch'))}
-          {select('language', t('language'), [{ value: 'fr', label: t('languages.fr') }, { value: 'en', label: t('languages.en') }], (v) => (v === 'en' ? 'en' : 'fr'))}
-          {select(
-            'depositMethod',
-            t('depositMethod'),
-            (['none', 'stripe', 'bdc_card', 'bank_transfer'] as const).map((m) => ({ value: m === 'none' ? '' : m, label: t(`depositMethods.${m}`) })),
-            (v) => (v === 'stripe' || v === 'bdc_card' || v === 'bank_transfer' ? v : null),
-          )}
-          {select(
-            'docusign',
-            t('docusign'),
-            (['none', 'sent', 'signed'] as const).map((m) => ({ value: m === 'none' ? '' : m, label: t(`docusignStates.${m}`) })),
-            (v) => (v === 'sent' || v === 'signed' ? v : null),
-          )}
-          {select('transfer', t('transfer'), [{ value: 'false', label: t('no') }, { value: 'true', label: t('yes') }], (v) => v === 'true')}
-          {text('salesRep', t('salesRep'))}
-          {text('salesRepEmail', t('salesRepEmail'), 'email')}
-          {virtual && text('virtualGroupEmail', t('virtualGroupEmail'), 'email')}
-          <label className="act-field">
-            <span>{t('description')}</span>
-            <textarea rows={2} value={form.description} onChange={(e) => patch({ description: e.target.value })} />
-          </label>
-          <p>{t('status')}</p>
-          <p>{t('participants', { list: participants.join(', ') })}</p>
-          <button type="submit" className="act-primary" disabled={!subject.ok || form.branch.trim() === '' || (virtual && !form.virtualDevice) || done !== null}>
-            {t('book')}
-          </button>
-          {done && (
-            <p role="status">
-              {t('booked', { subject: done.subject })} {done.mailto ? null : t('noConfirmation')}
-            </p>
-          )}
-          <MailLink mailto={done ? lastMailto : null} text={t('confirmation')} label={t('confirmationLink')} />
-          {error && (
-            <p role="alert" className="act-error">
-              {t('error', { message: error })}
-            </p>
-          )}
-        </form>
-      )}
-    </DialogFrame>
+        )}
+      </form>
+    </ModalFrame>
   );
 }
