@@ -11,6 +11,7 @@ import {
   importProblem,
   readInstant,
   readLanguage,
+  unreadableMeans,
   type ImportProblem,
   type LeadInput,
 } from './lead-input';
@@ -167,10 +168,8 @@ export function readAdfText(text: string, options: AdfReadOptions): AdfReadResul
         else if (!phones.some((p) => p.e164 === e164)) phones.push({ e164, kind, smsCapable: kind === 'mobile' });
       }
       // An unreadable number next to a good one is skipped with a warning; alone, it refuses the file.
-      for (const [at, kind, value] of badMeans) {
-        if (phones.length + emails.length > 0) problem(warnings, at, kind === 'phone' ? 'bad_phone_skipped' : 'bad_email_skipped', { value });
-        else problem(errors, at, kind === 'phone' ? 'bad_phone' : 'bad_email', { value });
-      }
+      const reachable = phones.length + emails.length > 0;
+      for (const [at, kind, value] of badMeans) problem(reachable ? warnings : errors, at, unreadableMeans(kind, reachable), { value });
       if (phones.length + emails.length === 0 && badMeans.length === 0) problem(errors, contact, 'adf_no_means');
       language =
         readLanguage(textOf(firstChild(contact, 'language')) ?? textOf(firstChild(contact, 'lang'))) ??

@@ -2,7 +2,7 @@ import type { ImportProblemCode, ImportProblemParams } from '../../../shared/dom
 import type { LeadType, PhoneKind } from '../../../shared/domain/model';
 import { LEAD_TYPES } from '../../../shared/domain/model';
 import { normaliseEmail } from '../../../shared/phone/phone';
-import { cleanName, cleanText, fastE164, ImportError, importProblem, readInstant, readLanguage, type ImportProblem, type LeadInput } from './lead-input';
+import { cleanName, cleanText, fastE164, ImportError, importProblem, readInstant, readLanguage, unreadableMeans, type ImportProblem, type LeadInput } from './lead-input';
 import { CSV_FIELD_NAMES } from '../../../shared/ipc/contract-leads';
 
 /**
@@ -251,9 +251,10 @@ export function csvToLeads(table: CsvTable, mapping: CsvMapping, options: CsvRea
         else bad.push(['email', piece.slice(0, 80)]);
       }
     }
+    const reachable = phones.length + emails.length > 0;
     for (const [kind, value] of bad) {
-      if (phones.length + emails.length === 0) addError(line, kind === 'phone' ? 'bad_phone' : 'bad_email', { value });
-      else if (warnings.length < 100) warnings.push(importProblem('', line, kind === 'phone' ? 'bad_phone_skipped' : 'bad_email_skipped', { value }));
+      if (!reachable) addError(line, unreadableMeans(kind, false), { value });
+      else if (warnings.length < 100) warnings.push(importProblem('', line, unreadableMeans(kind, true), { value }));
     }
     if (phones.length + emails.length === 0 && bad.length === 0) addError(line, 'csv_no_means');
     const typeText = get('type').toLowerCase();

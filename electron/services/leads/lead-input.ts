@@ -42,6 +42,15 @@ export interface ImportProblem {
   params?: ImportProblemParams;
 }
 
+/**
+ * A number or an address that could not be read: it refuses the lead when the lead has no
+ * other way to reach the client, else it is skipped with a warning (ADF and CSV alike).
+ */
+export function unreadableMeans(kind: 'phone' | 'email', skipped: boolean): ImportProblemCode {
+  if (kind === 'phone') return skipped ? 'bad_phone_skipped' : 'bad_phone';
+  return skipped ? 'bad_email_skipped' : 'bad_email';
+}
+
 /** A problem by its code (shared/domain/import-problems.ts), its English text filled in. */
 export function importProblem(path: string, line: number, code: ImportProblemCode, params?: ImportProblemParams): ImportProblem {
   return { path, line, message: importProblemText(code, params), code, ...(params ? { params } : {}) };
