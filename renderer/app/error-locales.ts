@@ -24,7 +24,8 @@ export const errorsLocales = {
       'FU-3 : le gestionnaire de ce dossier est en poste; seuls les clients d’un collègue absent peuvent être relancés par d’autres',
     followup_closed: 'ce dossier est « $t(record:statuses.{{status}}) » : il n’est plus relancé',
     lost_not_bdc: 'Perdu BDC vaut pour les dossiers du BDC : celui-ci est un dossier de financement',
-    followup_lost_too_early: 'FU-1 : {{days}} jour(s) sans contact; Perdu BDC vient après {{after}}',
+    followup_lost_too_early_one: 'FU-1 : {{count}} jour sans contact; Perdu BDC vient après {{after}}',
+    followup_lost_too_early_other: 'FU-1 : {{count}} jours sans contact; Perdu BDC vient après {{after}}',
     merge_none: 'choisissez au moins une autre fiche à fusionner dans celle-ci',
     merge_over_limit: 'au plus {{max}} fiches sont fusionnées à la fois',
     analyst_missing: 'AN-1 : il manque à la passe aux analystes : {{fields}}',
@@ -86,5 +87,7 @@ export const errorsLocales = {
     ...SERVICE_ERROR_TEXTS,
     followup_closed: 'this file is “$t(record:statuses.{{status}})”: it is not followed up any more',
     csv_unreadable: 'line {{line}}: $t(imports:problems.{{code}})',
+    followup_lost_too_early_one: 'FU-1: {{count}} day without contact; Perdu BDC comes after {{after}}',
+    followup_lost_too_early_other: 'FU-1: {{count}} days without contact; Perdu BDC comes after {{after}}',
   },
 } as const;

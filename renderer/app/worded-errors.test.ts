@@ -67,6 +67,14 @@ describe('the services’ refusals, worded in the agent’s language', () => {
     });
   });
 
+  it('a counted refusal takes its plural form', async () => {
+    const i18n = createI18n('fr');
+    const one = withWordedErrors(refusing(sent(refusal('conflict', 'followup_lost_too_early', { count: 1, after: 7 }))), i18n);
+    expect(await one.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'FU-1 : 1 jour sans contact; Perdu BDC vient après 7' } });
+    const many = withWordedErrors(refusing(sent(refusal('conflict', 'followup_lost_too_early', { count: 5, after: 7 }))), i18n);
+    expect(await many.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'FU-1 : 5 jours sans contact; Perdu BDC vient après 7' } });
+  });
+
   it('a refusal without a key, or with one the console does not know, reads as the services wrote it', async () => {
     const i18n = createI18n('fr');
     const plain = withWordedErrors(refusing({ code: 'internal', message: 'internal error; see the log' }), i18n);
@@ -84,7 +92,7 @@ describe('the services’ refusals, worded in the agent’s language', () => {
     for (const language of ['fr', 'en'] as const) {
       const i18n = createI18n(language);
       for (const key of Object.keys(SERVICE_ERROR_TEXTS)) {
-        expect(i18n.exists(`errors:${key}`), `${language}: ${key}`).toBe(true);
+        expect(i18n.exists(`errors:${key}`, { count: 2 }), `${language}: ${key}`).toBe(true);
       }
     }
   });

@@ -4,8 +4,10 @@ import { ContractCallError, type PosteClient } from './client';
 
 /** A refusal in the agent's language when it comes with a key the console knows, else as the services wrote it. */
 export function wordError(i18n: I18n, error: ContractError): ContractError {
-  if (!error.text || !i18n.exists(error.text.key)) return error;
-  return { ...error, message: i18n.t(error.text.key, { ...error.text.params }) };
+  // With its values: a counted refusal exists only in its plural forms.
+  const values = { ...error.text?.params };
+  if (!error.text || !i18n.exists(error.text.key, values)) return error;
+  return { ...error, message: i18n.t(error.text.key, values) };
 }
 
 /**

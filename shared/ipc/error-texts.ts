@@ -26,7 +26,7 @@ export const SERVICE_ERROR_TEXTS = {
     'FU-3: the manager of this file is on shift; only an absent colleague’s clients may be followed up by others',
   followup_closed: 'this file is {{status}}: it is not followed up any more',
   lost_not_bdc: 'Perdu BDC is for the BDC’s files: this one is a financing file',
-  followup_lost_too_early: 'FU-1: {{days}} day(s) without contact; Perdu BDC comes after {{after}}',
+  followup_lost_too_early: 'FU-1: {{count}} day(s) without contact; Perdu BDC comes after {{after}}',
   merge_none: 'choose at least one other record to merge into this one',
   merge_over_limit: 'at most {{max}} records are merged at once',
   analyst_missing: 'AN-1: the hand-off to the analysts needs: {{fields}}',

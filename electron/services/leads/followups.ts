@@ -216,7 +216,7 @@ export function followUpService(deps: FollowUpDeps) {
           if (opp.department !== 'bdc') throw refusal('conflict', 'lost_not_bdc', {}, 'opportunityId');
           const s = state(opportunityId);
           if (!s.proposeLost) {
-            throw refusal('conflict', 'followup_lost_too_early', { days: s.daysWithoutContact, after: LOST_AFTER_DAYS }, 'opportunityId');
+            throw refusal('conflict', 'followup_lost_too_early', { count: s.daysWithoutContact, after: LOST_AFTER_DAYS }, 'opportunityId');
           }
           deps.work.setStatus(opp.id, 'lost_bdc', at);
           deps.work.insertActivity({ clientId: opp.client_id, opportunityId: opp.id, agentId: me, kind: 'status_change', at, data: { from: opp.status, to: 'lost_bdc', rule: 'FU-1' } });
