@@ -13,6 +13,7 @@ import { startRtpengine, type RtpengineInstance } from '../../support/rtpengine'
 import { startBaresip, toneDb, type BaresipInstance } from '../../support/baresip';
 import { launchChromium } from '../../support/chromium';
 import { openPhone, serveSoftphoneHarness, type HarnessServer, type Phone } from '../../support/softphone-harness';
+import { errorMessage } from '../../../shared/error-message';
 
 const BARESIP_USER = '15145550102';
 const BARESIP_HZ = 440;
@@ -61,10 +62,19 @@ describe('softphone engine: a plain SIP phone (baresip) through rtpengine', () =
   });
 
   it('baresip calls the agent: caller id on the screen-pop, answered, audio both ways, clean hang-up', async () => {
-    await baresip.command(`/dial sip:agent@${kam.domain}`);
+    const dialled = await baresip.command(`/dial sip:agent@${kam.domain}`);
 
-    // The screen-pop event, with baresip's number, before anyone answers.
-    const incoming = await agent.waitFor((h) => h.eventsNamed('incomingCall').at(-1)?.payload ?? false);
+    // The screen-pop event, with baresip's number, before anyone answers. A call that never
+    // arrives (seen once in CI, not reproduced) is reported with what baresip and Kamailio said.
+    const incoming = await agent
+      .waitFor((h) => h.eventsNamed('incomingCall').at(-1)?.payload ?? false)
+      .catch(async (error: unknown) => {
+        const tail = (text: string) => text.slice(-4000);
+        throw new Error(
+          `${errorMessage(error)}\n--- baresip's answer to /dial ---\n${dialled}\n--- baresip ---\n${tail(baresip.log())}\n--- kamailio ---\n${tail(await kam.log())}`,
+          { cause: error },
+        );
+      });
     expect(incoming.remoteNumber).toBe(BARESIP_USER);
     expect(incoming.state).toBe('ringing');
     expect(incoming.answeredAt).toBeUndefined();
