@@ -42,7 +42,8 @@ describe('the WAL checkpointer', () => {
       const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
       const checkpointer = startCheckpointer(db, logger, { everyMs: 50, thread, ...(sqliteModule ? { sqliteModule } : {}) });
       expect(checkpointer.mode).toBe(thread ? 'worker' : 'timer');
-      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+      // With a worker, this thread never checkpoints inside a commit (until the worker fails).
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(thread ? 0 : BACKSTOP_PAGES);
       db.exec('CREATE TABLE filler (b BLOB) STRICT');
       db.pragma('wal_checkpoint(TRUNCATE)');
       const before = statSync(file).size;
@@ -56,7 +57,10 @@ describe('the WAL checkpointer', () => {
       const deadline = Date.now() + 5000;
       while (statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(statSync(file).size).toBeGreaterThan(before + 4_000_000);
+      // A failed worker's timer has the backstop back.
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(thread && !sqliteModule ? 0 : BACKSTOP_PAGES);
       await checkpointer.stop();
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
       // Said once when the worker fails, never when it is stopped (its exit then is expected).
       expect(warnings).toEqual(sqliteModule ? ['WAL checkpoint worker stopped; checkpointing on a timer'] : []);
       // Nothing else holds the file once stopped: closing the last connection removes the WAL.
@@ -79,6 +83,29 @@ describe('the WAL checkpointer', () => {
       while (statSync(file).size < round * 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(statSync(file).size).toBeGreaterThan(round * 2_000_000);
     }
+    await checkpointer.stop();
+    db.close();
+  });
+
+  it('on the worker, the first small write after a commit past the backstop does not copy the WAL back on this thread', async () => {
+    const { file, db } = tempDatabase();
+    // Paces of ten minutes: the worker never looks during the test, so only this thread could.
+    const checkpointer = startCheckpointer(db, silentLogger, { everyMs: 600_000, busyEveryMs: 600_000, thread: true });
+    db.exec('CREATE TABLE filler (b BLOB) STRICT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(file).size;
+    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(4000))');
+    // A big import's WAL, past the 64 MB backstop…
+    withoutBackstop(db, () =>
+      db.transaction(() => {
+        for (let i = 0; i < BACKSTOP_PAGES + 100; i++) insert.run();
+      })(),
+    );
+    // …then an agent's small write: it commits to the WAL and returns (with a backstop in
+    // place, this commit copied all of it into the database file first).
+    insert.run();
+    expect(statSync(file).size).toBe(before);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(BACKSTOP_PAGES * 4096);
     await checkpointer.stop();
     db.close();
   });
