@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addClient } from '../../../test/support/seed';
-import { openDatabase } from './connection';
+import { openDatabase, WAL_KEPT_BYTES } from './connection';
 import { NewerDatabaseError } from './migrate';
 import { migrations } from './migrations';
 
@@ -28,6 +28,26 @@ describe('the local cache', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search%'").all();
     expect(strict).toEqual([]);
+    db.close();
+  });
+
+  it('gives back the disk a big import grew the WAL to, once the WAL starts over', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE filler (b BLOB) STRICT');
+    const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(4000))');
+    db.pragma('wal_autocheckpoint = 0');
+    // About 80 MB of WAL in one commit, past what the file keeps.
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run();
+    })();
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_KEPT_BYTES);
+    // Every frame copied back (the checkpointer's worker does this), then a small write: it
+    // starts the WAL over and the file shrinks to the limit.
+    db.pragma('wal_checkpoint(PASSIVE)');
+    insert.run();
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_KEPT_BYTES);
+    expect(db.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 20_001 });
     db.close();
   });
 
