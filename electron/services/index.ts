@@ -2,8 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { settingsSchema, type Settings, type SipAccount } from '../../shared/domain/settings';
 import type { AgentSummary } from '../../shared/ipc/dto';
 import { requests } from '../../shared/ipc/contract';
-import type { Handlers } from '../../shared/ipc/dispatch';
+import { schemaRefusal, type Handlers } from '../../shared/ipc/dispatch';
 import { refusal } from '../../shared/ipc/error-texts';
+import { ServiceError } from '../../shared/ipc/result';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { agentsRepo, isOnShift, type AgentRow, type ShiftRow } from './db/repos/agents';
@@ -234,8 +235,8 @@ export function createServices(options: ServicesOptions) {
       // Merged into the stored settings: a SIP account the host imposes is not written down.
       const next = settingsSchema.safeParse({ ...storedSettings(), ...patch });
       if (!next.success) {
-        const issue = next.error.issues[0];
-        throw refusal('invalid_input', 'settings_invalid', { detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings' });
+        const { message, path, text } = schemaRefusal(next.error);
+        throw new ServiceError('invalid_input', message, path ? `patch.${path}` : 'patch', text);
       }
       if (next.data.agentId && !agents.get(next.data.agentId)) {
         throw refusal('invalid_input', 'settings_agent_unknown', { id: next.data.agentId }, 'patch.agentId');

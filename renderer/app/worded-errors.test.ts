@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { agentInputSchema } from '../../shared/ipc/contract-desk';
+import { schemaRefusal } from '../../shared/ipc/dispatch';
 import type { ContractError, Result } from '../../shared/ipc/result';
 import { refusal, SERVICE_ERROR_TEXTS } from '../../shared/ipc/error-texts';
 import { createClient, type PosteClient, type Transport } from './client';
@@ -65,6 +68,17 @@ describe('the services’ refusals, worded in the agent’s language', () => {
     expect(await csv.tryCall('leads:folders', {})).toMatchObject({
       error: { message: 'ligne 3 : plus de 5000 lignes : divisez le fichier' },
     });
+  });
+
+  it('a request its schema refuses reads in the agent’s language, with its bounds', async () => {
+    const i18n = createI18n('fr');
+    const refused = schemaRefusal(z.object({ reason: z.string().max(500) }).safeParse({ reason: 'x'.repeat(501) }).error!);
+    const client = withWordedErrors(refusing(refused), i18n);
+    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'au plus 500 caractères', path: 'reason' } });
+    const extension = schemaRefusal(agentInputSchema.safeParse({ id: 'j', name: 'J', role: 'agent', extension: 'x', email: null, sipUri: null, active: true }).error!);
+    expect(await withWordedErrors(refusing(extension), i18n).tryCall('leads:folders', {})).toMatchObject({ error: { message: 'un poste a de 2 à 8 chiffres' } });
+    await i18n.changeLanguage('en');
+    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'at most 500 characters' } });
   });
 
   it('a counted refusal takes its plural form', async () => {

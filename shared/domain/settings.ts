@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../time/zoned';
+import { SCHEMA_TEXTS } from '../schema-texts';
 
 /** A WebSocket URL for SIP: wss:// anywhere, ws:// only on loopback (architecture.md). */
 export const sipServerSchema = z
@@ -10,11 +11,11 @@ export const sipServerSchema = z
     (value) =>
       /^wss:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/i.test(value) ||
       /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/i.test(value),
-    'the SIP server must be a wss:// URL (ws:// is accepted only on 127.0.0.1)',
+    SCHEMA_TEXTS.input_sip_server,
   );
 
 export const iceServerSchema = z.object({
-  urls: z.string().regex(/^(stun|stuns|turn|turns):[^\s]+$/, 'an ICE server starts with stun: or turn:'),
+  urls: z.string().regex(/^(stun|stuns|turn|turns):[^\s]+$/, SCHEMA_TEXTS.input_ice_server),
   username: z.string().max(200).optional(),
   credential: z.string().max(200).optional(),
 });
@@ -22,7 +23,7 @@ export const iceServerSchema = z.object({
 /** The SIP account, without its password (that lives in the keychain or in memory). */
 export const sipAccountSchema = z.object({
   server: sipServerSchema,
-  uri: z.string().trim().regex(/^sips?:[^@\s]+@[^@\s]+$/, 'the SIP URI looks like sip:user@domain'),
+  uri: z.string().trim().regex(/^sips?:[^@\s]+@[^@\s]+$/, SCHEMA_TEXTS.input_sip_uri),
   authUser: z.string().trim().min(1).max(100),
   displayName: z.string().trim().max(100),
   iceServers: z.array(iceServerSchema).max(10),
@@ -46,7 +47,7 @@ export const audioSettingsSchema = z.object({
 
 export const settingsSchema = z.object({
   language: z.enum(['fr', 'en']),
-  timeZone: z.string().refine(isValidTimeZone, 'unknown time zone'),
+  timeZone: z.string().refine(isValidTimeZone, SCHEMA_TEXTS.input_time_zone),
   /** Who uses this console; null until chosen (the demo picks its first agent). */
   agentId: z.string().max(64).nullable(),
   sip: sipAccountSchema.nullable(),
@@ -55,7 +56,7 @@ export const settingsSchema = z.object({
   bleadRingTimeoutS: z.number().int().min(5).max(60),
   smsDomain: z.string().trim().max(200).nullable(),
   dialRules: z.object({
-    outsidePrefix: z.string().regex(/^[0-9*#]{0,4}$/, 'an outside-line prefix is up to 4 digits'),
+    outsidePrefix: z.string().regex(/^[0-9*#]{0,4}$/, SCHEMA_TEXTS.input_outside_prefix),
     dialPlusOne: z.boolean(),
   }),
   /** OS notifications (web Notification API in both hosts) for incoming calls and texts. */

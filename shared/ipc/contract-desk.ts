@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from '../schema-texts';
 import { AGENT_ROLES, OPPORTUNITY_STATUSES, PRESENCES } from '../domain/model';
 import { idSchema } from './dto';
 
@@ -36,7 +37,7 @@ const email = z
   .string()
   .trim()
   .max(254)
-  .regex(/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/, 'an e-mail address looks like name@domain.ca');
+  .regex(/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/, SCHEMA_TEXTS.input_email);
 
 /** Minutes after midnight, in the centre's time zone; weekday 0 = Sunday. */
 export const shiftSchema = z
@@ -46,7 +47,7 @@ export const shiftSchema = z
     endMinute: z.number().int().min(1).max(1440),
   })
   .strict()
-  .refine((s) => s.endMinute > s.startMinute, { message: 'a shift ends after it starts', path: ['endMinute'] });
+  .refine((s) => s.endMinute > s.startMinute, { message: SCHEMA_TEXTS.input_shift_order, path: ['endMinute'] });
 export type Shift = z.infer<typeof shiftSchema>;
 
 export const directoryAgentSchema = z.object({
@@ -69,13 +70,13 @@ export const agentInputSchema = z
     extension: z
       .string()
       .trim()
-      .regex(/^[0-9*#]{2,8}$/, 'an extension is 2 to 8 digits')
+      .regex(/^[0-9*#]{2,8}$/, SCHEMA_TEXTS.input_extension)
       .nullable(),
     email: email.nullable(),
     sipUri: z
       .string()
       .trim()
-      .regex(/^sips?:[^@\s]+@[^@\s]+$/, 'the SIP URI looks like sip:user@domain')
+      .regex(/^sips?:[^@\s]+@[^@\s]+$/, SCHEMA_TEXTS.input_sip_uri)
       .max(200)
       .nullable(),
     active: z.boolean(),

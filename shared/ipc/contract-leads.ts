@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from '../schema-texts';
 import { LEAD_TYPES, TAGS } from '../domain/model';
 import { idSchema } from './dto';
 
@@ -16,8 +17,8 @@ const empty = z.object({}).strict();
 const MAX_FILE_BASE64 = 32 * 1024 * 1024;
 const base64Schema = z
   .string()
-  .max(MAX_FILE_BASE64, 'the file is larger than 24 MB')
-  .regex(/^[A-Za-z0-9+/=\r\n]*$/, 'the file content must be base64');
+  .max(MAX_FILE_BASE64, SCHEMA_TEXTS.input_file_too_large)
+  .regex(/^[A-Za-z0-9+/=\r\n]*$/, SCHEMA_TEXTS.input_base64);
 const fileNameSchema = z.string().trim().min(1).max(255);
 
 /**

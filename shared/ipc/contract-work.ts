@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from '../schema-texts';
 import { MEETING_KINDS, OPPORTUNITY_STATUSES, TAGS } from '../domain/model';
 import { DEPOSIT_METHODS, DOCUSIGN_STATES, VIRTUAL_DEVICES } from '../work/booking';
 import { idSchema, isoSchema } from './dto';
@@ -10,7 +11,7 @@ import { idSchema, isoSchema } from './dto';
  * them only once the thing happened (the call placed, the MESSAGE accepted, the mail
  * program opened); the services re-check the preconditions and refuse otherwise.
  */
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 (+15145550199)');
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, SCHEMA_TEXTS.input_e164);
 const opportunityRef = idSchema.nullable().optional();
 const statusMove = z.object({ from: z.enum(OPPORTUNITY_STATUSES), to: z.enum(OPPORTUNITY_STATUSES) }).nullable();
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isChannel, requests, type Channel, type ParsedRequestOf, type ResponseOf } from './contract';
-import { ServiceError, type Result } from './result';
+import { ServiceError, type ContractError, type Result } from './result';
+import { schemaIssueText } from '../schema-texts';
 import { errorMessage } from '../error-message';
 
 /** One handler per channel; the hosts never call a service any other way. */
@@ -18,10 +19,20 @@ export interface DispatchLogger {
   error(message: string, detail?: Record<string, unknown>): void;
 }
 
-function firstIssue(error: z.ZodError): { path: string; message: string } {
+/**
+ * A request's first problem: in English with its field for the log and API callers, and by
+ * key for the console (shared/schema-texts.ts).
+ */
+export function schemaRefusal(error: z.ZodError): ContractError {
   const issue = error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
-  return { path, message: issue ? `${path || 'input'}: ${issue.message}` : 'invalid input' };
+  const { key, params } = schemaIssueText(issue);
+  return {
+    code: 'invalid_input',
+    message: issue ? `${path || 'input'}: ${issue.message}` : 'invalid input',
+    path,
+    text: { key: `errors:${key}`, params },
+  };
 }
 
 /**
@@ -38,10 +49,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_channel', message: `unknown channel: ${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}` } };
   }
   const parsed = requests[channel].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const { path, message } = firstIssue(parsed.error);
-    return { ok: false, error: { code: 'invalid_input', message, path } };
-  }
+  if (!parsed.success) return { ok: false, error: schemaRefusal(parsed.error) };
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);

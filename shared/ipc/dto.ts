@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from '../schema-texts';
 import {
   ACTIVITY_KINDS,
   AGENT_ROLES,
@@ -23,7 +24,7 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _ only');
+  .regex(/^[A-Za-z0-9_-]+$/, SCHEMA_TEXTS.input_id);
 export const isoSchema = z.iso.datetime({ offset: true });
 
 export const agentSummarySchema = z.object({

@@ -1,5 +1,6 @@
 import { fillTemplate, type TemplateValues } from '../template';
 import { ServiceError, type ErrorCode } from './result';
+import { SCHEMA_TEXTS } from '../schema-texts';
 
 /**
  * What a service refuses, by key, in English (logs, API callers, and the console's English
@@ -32,7 +33,6 @@ export const SERVICE_ERROR_TEXTS = {
   analyst_missing: 'AN-1: the hand-off to the analysts needs: {{fields}}',
   analyst_no_address: 'no analyst with an e-mail address is set up',
   no_console_agent: 'no agent is set for this console (settings: agentId)',
-  settings_invalid: '{{detail}}',
   settings_agent_unknown: 'agentId: no agent with id {{id}}',
   call_not_found: 'no call with id {{id}}',
   call_answered_before_start: 'answeredAt is before the call started',
@@ -82,6 +82,7 @@ export const SERVICE_ERROR_TEXTS = {
   booking_no_opportunity: 'this client has no opportunity to book on',
   meeting_not_planned: 'only a planned meeting can be moved',
   meeting_new_time_past: 'the new time is in the past',
+  ...SCHEMA_TEXTS,
 } as const;
 
 export type ServiceErrorKey = keyof typeof SERVICE_ERROR_TEXTS;

@@ -109,7 +109,10 @@ describe('settings survive a restart', () => {
     const bad = await dispatch(services.handlers, 'settings:update', {
       patch: { language: 'en', sip: { ...PATCH.sip!, server: 'ws://pbx.example.ca/ws' } },
     });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/wss:\/\//) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/wss:\/\//), path: 'patch.sip.server', text: { key: 'errors:input_sip_server' } },
+    });
     expect(await dispatch(services.handlers, 'settings:get', {})).toEqual(before);
     expect(readdirSync(dir)).not.toContain(SETTINGS_FILE);
   });
