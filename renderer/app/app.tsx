@@ -190,10 +190,11 @@ const SearchSlot = memo(function SearchSlot({ client, onOpen }: { client: PosteC
 });
 
 const callNumber = (e164: string): void => void softphoneStore.getState().actions.call(e164);
-const openRecordAction = (action: RecordAction): void => {
+const openRecordAction = (action: RecordAction | 'analysts'): void => {
   const record = useRecordStore.getState().record;
   if (record) useActionsStore.getState().openAction(action, record);
 };
+const openAnalysts = (): void => openRecordAction('analysts');
 
 interface RecordSlotProps {
   client: PosteClient;
@@ -220,5 +221,5 @@ function RecordSlot({ client, agents, language }: RecordSlotProps) {
   const verdict = current && current.clientId === clientId ? current.verdict : null;
   const badge = useMemo(() => (verdict ? <VerdictBadge verdict={verdict} agents={agents} /> : undefined), [verdict, agents]);
   if (!clientId) return current ? null : <p className="shell-empty">{t('empty')}</p>;
-  return <RecordView client={client} context={context} onCall={callNumber} onAction={openRecordAction} verdict={badge} />;
+  return <RecordView client={client} context={context} onCall={callNumber} onAction={openRecordAction} onAnalysts={openAnalysts} verdict={badge} />;
 }

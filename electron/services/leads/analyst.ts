@@ -22,13 +22,14 @@ export interface HandoffInput {
   agentName: string;
 }
 
-const LABELS: Record<AnalystField, string> = {
-  cre: 'CRE',
-  firstName: 'prénom / first name',
-  lastName: 'nom / last name',
-  phone: 'téléphone / phone',
-  language: 'langue / language',
-  reasons: 'raison(s) / reason(s)',
+/** The missing fields as a refusal names them: in English, and in French for the console. */
+const LABELS: Record<AnalystField, { en: string; fr: string }> = {
+  cre: { en: 'CRE', fr: 'CRE' },
+  firstName: { en: 'first name', fr: 'prénom' },
+  lastName: { en: 'last name', fr: 'nom' },
+  phone: { en: 'phone', fr: 'téléphone' },
+  language: { en: 'language', fr: 'langue' },
+  reasons: { en: 'reasons', fr: 'raisons' },
 };
 
 /** Pure: the missing fields, or the mail. */
@@ -78,7 +79,8 @@ export function analystHandoff(deps: Pick<ServiceContext, 'db' | 'agents' | 'rec
     agentName: deps.receiver().name,
   });
   if (!result.ok) {
-    throw refusal('invalid_input', 'analyst_missing', { fields: result.missing.map((f) => LABELS[f]).join(', ') }, `missing:${result.missing.join(',')}`);
+    const fields = (language: 'en' | 'fr') => result.missing.map((f) => LABELS[f][language]).join(', ');
+    throw refusal('invalid_input', 'analyst_missing', { fields: fields('en'), champs: fields('fr') }, `missing:${result.missing.join(',')}`);
   }
   if (to.length === 0) throw refusal('conflict', 'analyst_no_address', {}, 'to');
   return { mailto: result.mailto, subject: result.subject, body: result.body, to };

@@ -178,7 +178,9 @@ describe('analyst hand-off (AN-1)', () => {
     const c = addClient(s.db, { firstName: 'Éloïse', lastName: 'Côté' });
     const r = await dispatch(s.handlers, 'analysts:compose', { clientId: c, reasons: '' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'missing:cre,phone,reasons' } });
-    expect(r.ok ? '' : r.error.message).toBe('AN-1: the hand-off to the analysts needs: CRE, téléphone / phone, raison(s) / reason(s)');
+    expect(r.ok ? '' : r.error.message).toBe('AN-1: the hand-off to the analysts needs: CRE, phone, reasons');
+    // The console words it in French from its key and the French list.
+    expect(r.ok ? null : r.error.text).toEqual({ key: 'errors:analyst_missing', params: { fields: 'CRE, phone, reasons', champs: 'CRE, téléphone, raisons' } });
     s.close();
   });
 });

@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { countSms } from '../../../shared/work/sms-text';
 import type { PosteClient } from '../../app/client';
 import { BookingDialog } from '../booking/booking-dialog';
+import { AnalystDialog } from '../followups/analyst-handoff';
 import { formatDuration } from '../record/format';
 import { softphoneStore } from '../softphone/store';
 import { ModalFrame } from '../../app/modal-frame';
@@ -55,6 +56,8 @@ function Dialog({ action, ...props }: Props & { action: string }) {
       return <ResultDialog {...props} />;
     case 'booking':
       return <BookingDialog {...props} />;
+    case 'analysts':
+      return <AnalystDialog {...props} />;
     default:
       return null;
   }

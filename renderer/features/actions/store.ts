@@ -19,7 +19,8 @@ export function callbackFirstAction(): CallbackFirst | null {
   return typeof actions.callbackFirst === 'function' ? actions.callbackFirst.bind(actions) : null;
 }
 
-export type OpenDialog = RecordAction | 'booking';
+/** A record action's dialog, the booking dialog (opened from Résultat), or AN-1's hand-off. */
+export type OpenDialog = RecordAction | 'booking' | 'analysts';
 
 /** A text that arrived, for the console's notice line. */
 export interface TextNotice {

@@ -12,8 +12,16 @@ interface FollowUpsPanelProps {
 /** FU-1..FU-3: today's follow-ups; each logs its composed note (« PDR J3 R1 + TEXTO »). */
 export function FollowUpsPanel({ client, onOpen }: FollowUpsPanelProps) {
   const { t } = useTranslation(['followups', 'queue']);
-  const { items, status, error, logged, load, log, markLost } = useFollowUpsStore();
+  const { items, status, error, logged, lost, load, log, markLost } = useFollowUpsStore();
+  // « Texto envoyé » is said of one round: ticked for the round it went with, then cleared,
+  // so the next round's note does not claim a text (« + TEXTO ») nobody sent.
   const [texted, setTexted] = useState<Record<string, boolean>>({});
+  /** The file whose Perdu BDC waits for the agent's yes. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const logRound = (opportunityId: string) =>
+    void log(client, opportunityId, texted[opportunityId] ?? false).then((done) => {
+      if (done) setTexted((current) => ({ ...current, [opportunityId]: false }));
+    });
 
   useEffect(() => {
     void load(client);
@@ -30,6 +38,11 @@ export function FollowUpsPanel({ client, onOpen }: FollowUpsPanelProps) {
       {logged && (
         <p className="followups-logged" role="status" data-testid="followup-logged">
           {t('logged', { note: logged.note })}
+        </p>
+      )}
+      {lost !== null && (
+        <p className="followups-logged" role="status" data-testid="followup-lost-done">
+          {t('lostDone', { name: lost })}
         </p>
       )}
       {error && (
@@ -61,18 +74,40 @@ export function FollowUpsPanel({ client, onOpen }: FollowUpsPanelProps) {
             </div>
             <div className="followup-actions">
               <label className="followup-texted">
-                <input type="checkbox" checked={texted[item.opportunityId] ?? false} onChange={(e) => setTexted({ ...texted, [item.opportunityId]: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={texted[item.opportunityId] ?? false}
+                  onChange={(e) => setTexted({ ...texted, [item.opportunityId]: e.target.checked })}
+                />
                 {t('textSent')}
               </label>
-              <button type="button" className="followup-log" onClick={() => void log(client, item.opportunityId, texted[item.opportunityId] ?? false)}>
+              <button type="button" className="followup-log" onClick={() => logRound(item.opportunityId)}>
                 {t('log')}
               </button>
             </div>
-            {item.proposeLost && (
+            {item.proposeLost && confirming !== item.opportunityId && (
               <div className="followup-lost">
                 <span>{t('lostHint', { count: item.daysWithoutContact })}</span>
-                <button type="button" onClick={() => void markLost(client, item.opportunityId)}>
+                <button type="button" onClick={() => setConfirming(item.opportunityId)}>
                   {t('lost')}
+                </button>
+              </div>
+            )}
+            {item.proposeLost && confirming === item.opportunityId && (
+              <div className="followup-lost-confirm" role="group" aria-label={t('lostConfirm', { name: item.name })}>
+                <span>{t('lostConfirm', { name: item.name })}</span>
+                <button
+                  type="button"
+                  className="followup-lost-yes"
+                  onClick={() => {
+                    setConfirming(null);
+                    void markLost(client, item.opportunityId);
+                  }}
+                >
+                  {t('lostYes')}
+                </button>
+                <button type="button" autoFocus onClick={() => setConfirming(null)}>
+                  {t('lostNo')}
                 </button>
               </div>
             )}

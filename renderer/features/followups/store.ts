@@ -8,9 +8,11 @@ interface FollowUpsState {
   error: string | null;
   /** The last note logged (FU-2), shown to the agent. */
   logged: FollowUpStateDto | null;
+  /** The file last set to Perdu BDC here, by its client's name, shown to the agent. */
+  lost: string | null;
   load(client: PosteClient): Promise<void>;
   log(client: PosteClient, opportunityId: string, textSent: boolean): Promise<FollowUpStateDto | null>;
-  markLost(client: PosteClient, opportunityId: string): Promise<void>;
+  markLost(client: PosteClient, opportunityId: string): Promise<boolean>;
 }
 
 let sequence = 0;
@@ -21,6 +23,7 @@ export const useFollowUpsStore = create<FollowUpsState>()((set, get) => ({
   status: 'idle',
   error: null,
   logged: null,
+  lost: null,
   async load(client) {
     const mine = ++sequence;
     set({ status: get().items.length ? 'ready' : 'loading' });
@@ -35,13 +38,16 @@ export const useFollowUpsStore = create<FollowUpsState>()((set, get) => ({
       set({ error: result.error.message });
       return null;
     }
-    set({ logged: result.value, error: null });
+    set({ logged: result.value, lost: null, error: null });
     await get().load(client);
     return result.value;
   },
   async markLost(client, opportunityId) {
+    const name = get().items.find((i) => i.opportunityId === opportunityId)?.name ?? '';
     const result = await client.tryCall('followups:markLost', { opportunityId });
     if (!result.ok) set({ error: result.error.message });
+    else set({ lost: name, logged: null, error: null });
     await get().load(client);
+    return result.ok;
   },
 }));

@@ -17,6 +17,8 @@ export interface RecordViewProps {
   onCall?: (e164: string) => void;
   /** One of the six actions of zone 9 was clicked while active. */
   onAction?: (action: RecordAction) => void;
+  /** AN-1: opens the hand-off to the analysts. */
+  onAnalysts?: () => void;
   /** The live ownership verdict, shown in zone 6. */
   verdict?: ReactNode;
 }
@@ -27,7 +29,7 @@ export interface RecordViewProps {
  * zones are in reading order of the screen: the summary row (1–4), the actions (9), then
  * the request, the people, the meetings, the timeline and the notes.
  */
-export function RecordView({ client, context, onCall, onAction, verdict }: RecordViewProps) {
+export function RecordView({ client, context, onCall, onAction, onAnalysts, verdict }: RecordViewProps) {
   const { language } = context;
   const t = useRecordT(language);
   const record = useRecordStore((s) => s.record);
@@ -85,6 +87,7 @@ export function RecordView({ client, context, onCall, onAction, verdict }: Recor
           context={context}
           onCall={onCall}
           onAction={onAction}
+          onAnalysts={onAnalysts}
           verdict={verdict}
         />
       </div>

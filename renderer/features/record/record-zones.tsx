@@ -37,6 +37,7 @@ interface RecordZonesProps {
   context: RecordContext;
   onCall?: (e164: string) => void;
   onAction?: (action: RecordAction) => void;
+  onAnalysts?: () => void;
   verdict?: ReactNode;
 }
 
@@ -46,7 +47,7 @@ interface RecordZonesProps {
  * The long parts below them (meetings, timeline, texts, remarks) follow in the next frame
  * for a newly opened client, so a screen-pop is not held up by a 5,000-line history.
  */
-export function RecordZones({ record, language, context, onCall, onAction, verdict }: RecordZonesProps) {
+export function RecordZones({ record, language, context, onCall, onAction, onAnalysts, verdict }: RecordZonesProps) {
   const rest = usePainted(record.client.id);
   return (
     <>
@@ -54,7 +55,7 @@ export function RecordZones({ record, language, context, onCall, onAction, verdi
       <Contact record={record} language={language} registered={context.registered} onCall={onCall} />
       <Status record={record} language={language} />
       <Origin record={record} language={language} />
-      <Actions record={record} language={language} context={context} onAction={onAction} />
+      <Actions record={record} language={language} context={context} onAction={onAction} onAnalysts={onAnalysts} />
       <Request record={record} language={language} />
       <Collaborator record={record} language={language} verdict={verdict} />
       <Result record={record} language={language} />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RECORD_ACTIONS, actionAvailability, type RecordAction, type RecordContext } from './actions';
 import { useRecordT } from './use-record-t';
 import { ZoneFrame, type ZoneProps } from './zone';
@@ -6,14 +7,17 @@ import { ZoneFrame, type ZoneProps } from './zone';
 interface ZoneActionsProps extends ZoneProps {
   context: RecordContext;
   onAction?: (action: RecordAction) => void;
+  /** AN-1: opens the hand-off to the analysts (not one of the six actions). */
+  onAnalysts?: () => void;
 }
 
 /**
  * Zone 9 (reference record's name): the six actions. An inactive one is `disabled` and
  * says why, both as its tooltip and as its accessible description.
  */
-export function ZoneActions({ record, language, context, onAction }: ZoneActionsProps) {
+export function ZoneActions({ record, language, context, onAction, onAnalysts }: ZoneActionsProps) {
   const t = useRecordT(language);
+  const { t: tf } = useTranslation('followups', { lng: language });
   const baseId = useId();
   const availability = actionAvailability(record, context);
   return (
@@ -46,6 +50,13 @@ export function ZoneActions({ record, language, context, onAction }: ZoneActions
           );
         })}
       </div>
+      {onAnalysts ? (
+        <div className="rec-actions-more">
+          <button type="button" className="rec-action-link" onClick={onAnalysts}>
+            {tf('analysts.open')}
+          </button>
+        </div>
+      ) : null}
     </ZoneFrame>
   );
 }
