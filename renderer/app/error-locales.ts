@@ -28,7 +28,7 @@ export const errorsLocales = {
     followup_lost_too_early_other: 'FU-1 : {{count}} jours sans contact; Perdu BDC vient après {{after}}',
     merge_none: 'choisissez au moins une autre fiche à fusionner dans celle-ci',
     merge_over_limit: 'au plus {{max}} fiches sont fusionnées à la fois',
-    analyst_missing: 'AN-1 : il manque à la passe aux analystes : {{champs}}',
+    analyst_missing: 'AN-1 : il manque à la passe aux analystes : {{fields}}',
     analyst_no_address: 'aucun analyste n’a d’adresse courriel dans les réglages',
     no_console_agent: 'aucun agent n’est choisi pour ce poste (réglages : agent)',
     settings_agent_unknown: 'agent : aucun agent {{id}}',

@@ -22,14 +22,17 @@ export interface HandoffInput {
   agentName: string;
 }
 
-/** The missing fields as a refusal names them: in English, and in French for the console. */
-const LABELS: Record<AnalystField, { en: string; fr: string }> = {
-  cre: { en: 'CRE', fr: 'CRE' },
-  firstName: { en: 'first name', fr: 'prénom' },
-  lastName: { en: 'last name', fr: 'nom' },
-  phone: { en: 'phone', fr: 'téléphone' },
-  language: { en: 'language', fr: 'langue' },
-  reasons: { en: 'reasons', fr: 'raisons' },
+/**
+ * The missing fields as the refusal's English text names them. The console's dialog words
+ * them in the agent's language from the refusal's path (`missing:cre,phone`).
+ */
+const LABELS: Record<AnalystField, string> = {
+  cre: 'CRE',
+  firstName: 'first name',
+  lastName: 'last name',
+  phone: 'phone',
+  language: 'language',
+  reasons: 'reasons',
 };
 
 /** Pure: the missing fields, or the mail. */
@@ -79,8 +82,7 @@ export function analystHandoff(deps: Pick<ServiceContext, 'db' | 'agents' | 'rec
     agentName: deps.receiver().name,
   });
   if (!result.ok) {
-    const fields = (language: 'en' | 'fr') => result.missing.map((f) => LABELS[f][language]).join(', ');
-    throw refusal('invalid_input', 'analyst_missing', { fields: fields('en'), champs: fields('fr') }, `missing:${result.missing.join(',')}`);
+    throw refusal('invalid_input', 'analyst_missing', { fields: result.missing.map((f) => LABELS[f]).join(', ') }, `missing:${result.missing.join(',')}`);
   }
   if (to.length === 0) throw refusal('conflict', 'analyst_no_address', {}, 'to');
   return { mailto: result.mailto, subject: result.subject, body: result.body, to };
