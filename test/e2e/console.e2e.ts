@@ -62,6 +62,26 @@ describe('the console on its demo data', () => {
     await visible(contact.getByText('eloise.cote@example.ca'));
   });
 
+  it('walks the results with the arrow keys, and says when the list may go on', async () => {
+    const box = page.getByLabel('Rechercher un client');
+    await box.fill('@example.com');
+    const results = page.getByRole('list', { name: 'Résultats de recherche' });
+    await eventually(async () => expect(await results.getByRole('button').count()).toBe(20));
+    await visible(page.getByText('Les 20 premiers résultats : précisez la recherche pour voir les autres.'));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
+    const names = await results.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    await box.press('ArrowDown');
+    expect(await focused()).toBe(names[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(names[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('search-input');
+    await box.fill('Éloïse Côté-Tremblay');
+    await eventually(async () => expect(await results.getByRole('button').count()).toBeGreaterThan(0));
+    expect(await page.getByText(/premiers résultats/).count()).toBe(0);
+  });
+
   it('shows a hostile lead message as text: no element, no link, no script', async () => {
     const request = page.getByRole('region', { name: '5 · Demande' });
     await visible(request.getByText('<img src=x onerror=alert(1)>', { exact: false }));

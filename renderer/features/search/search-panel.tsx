@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/phone/phone';
 import type { PosteClient } from '../../app/client';
-import { useSearchStore, watchSearchChanges } from './store';
+import { SEARCH_LIMIT, useSearchStore, watchSearchChanges } from './store';
 
 interface SearchPanelProps {
   client: PosteClient;
@@ -15,6 +15,20 @@ export function SearchPanel({ client, selectedId, onOpen }: SearchPanelProps) {
   const { t } = useTranslation('search');
   const { query, hits, status, error, search } = useSearchStore();
   useEffect(() => watchSearchChanges(client), [client]);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const hitButtons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('.search-hit') ?? [])];
+  /** ↓ and ↑ walk the results from the box and back to it; Escape goes back to the box. */
+  const walk = (event: KeyboardEvent<HTMLUListElement>) => {
+    const buttons = hitButtons();
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown') buttons[Math.min(at + 1, buttons.length - 1)]?.focus();
+    else if (event.key === 'ArrowUp') (at === 0 ? input.current : buttons[at - 1])?.focus();
+    else if (event.key === 'Escape') input.current?.focus();
+    else return;
+    event.preventDefault();
+  };
   return (
     <div className="search">
       <label className="search-label" htmlFor="search-input">
@@ -22,6 +36,7 @@ export function SearchPanel({ client, selectedId, onOpen }: SearchPanelProps) {
       </label>
       <input
         id="search-input"
+        ref={input}
         className="search-input"
         type="search"
         autoComplete="off"
@@ -31,14 +46,20 @@ export function SearchPanel({ client, selectedId, onOpen }: SearchPanelProps) {
         onChange={(event) => void search(client, event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && hits[0]) onOpen(hits[0].clientId);
+          else if (event.key === 'ArrowDown' && hits[0]) {
+            event.preventDefault();
+            hitButtons()[0]?.focus();
+          }
         }}
       />
       <div className="search-status" role="status" aria-live="polite">
         {status === 'searching' && t('searching')}
         {status === 'ready' && hits.length === 0 && t('none', { query })}
+        {status === 'ready' && hits.length >= SEARCH_LIMIT && t('more', { n: hits.length })}
         {status === 'error' && error}
       </div>
-      <ul className="search-results" aria-label={t('results')}>
+      {/* Arrow keys move the focus between the results' own buttons (listbox semantics are not claimed). */}
+      <ul className="search-results" aria-label={t('results')} ref={list} onKeyDown={walk}>
         {hits.map((hit) => (
           <li key={hit.clientId}>
             <button

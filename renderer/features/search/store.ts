@@ -14,6 +14,9 @@ interface SearchState {
 
 let sequence = 0;
 
+/** Results asked for per keystroke; a full list says there may be more. */
+export const SEARCH_LIMIT = 20;
+
 /** Search as you type: every keystroke searches; only the latest answer is kept. */
 export const useSearchStore = create<SearchState>()((set, get) => ({
   query: '',
@@ -24,7 +27,7 @@ export const useSearchStore = create<SearchState>()((set, get) => ({
     const mine = ++sequence;
     set({ query, status: query.trim() ? 'searching' : 'idle', error: null, ...(query.trim() ? {} : { hits: [] }) });
     if (!query.trim()) return;
-    const result = await client.tryCall('contacts:search', { query: query.slice(0, 200), limit: 20 });
+    const result = await client.tryCall('contacts:search', { query: query.slice(0, 200), limit: SEARCH_LIMIT });
     if (mine !== sequence) return;
     if (result.ok) set({ hits: result.value, status: 'ready' });
     else set({ status: 'error', error: result.error.message });
@@ -33,7 +36,7 @@ export const useSearchStore = create<SearchState>()((set, get) => ({
     const { query } = get();
     if (!query.trim()) return;
     const mine = ++sequence;
-    const result = await client.tryCall('contacts:search', { query: query.slice(0, 200), limit: 20 });
+    const result = await client.tryCall('contacts:search', { query: query.slice(0, 200), limit: SEARCH_LIMIT });
     if (mine !== sequence) return;
     if (result.ok) set({ hits: result.value, status: 'ready', error: null });
   },
