@@ -44,6 +44,13 @@ describe('what an agent types, as a search', () => {
     expect(planSearch('m')).toMatchObject({ match: '{name emails} : "m"*' });
   });
 
+  it('reads a name with an apostrophe as one word, as the search row indexes it', () => {
+    expect(planSearch("O'Brien")).toMatchObject({ match: '{name emails} : "obrien"*' });
+    expect(planSearch('Réjean d’Amours')).toMatchObject({ match: '{name emails} : "réjean"* AND {name emails} : "damours"*' });
+    // An apostrophe that does not join two letters still separates.
+    expect(planSearch("Roy ' Côté")).toMatchObject({ match: '{name emails} : "roy"* AND {name emails} : "côté"*' });
+  });
+
   it('has nothing to search for in blanks or too few digits', () => {
     expect(planSearch('   ')).toBeNull();
     expect(planSearch('51')).toBeNull();

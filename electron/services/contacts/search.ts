@@ -23,7 +23,10 @@ export function planSearch(typed: string): SearchPlan | null {
     const digits = text.replace(/\D/g, '');
     return digits.length < 3 ? null : { kind: 'phone', digits };
   }
+  // « O'Brien », « d’Amours »: one word, as the search row indexes it without its apostrophe
+  // (migration 8); split at the apostrophe, « O'Brien » found every Brien.
   const all = text
+    .replace(/(\p{L})['’](?=\p{L})/gu, '$1')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)

@@ -4,6 +4,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Prng } from './prng';
+import { searchName } from '../db/migrations/0008-search-apostrophes';
 
 export const ORIGIN = 'demo';
 
@@ -287,7 +288,7 @@ export class DemoWriter {
     if (!this.on.client_search) return;
     // Written right after its client (both generators do), under that client's rowid.
     if (this.lastClient?.id !== clientId) throw new Error(`the search row of ${clientId} must follow its client`);
-    this.searchStmt.run(this.lastClient.rowid, clientId, `${first} ${last}`, emails.join(' '));
+    this.searchStmt.run(this.lastClient.rowid, clientId, searchName(first, last), emails.join(' '));
   }
 
   opportunity(o: OpportunityValues): string {

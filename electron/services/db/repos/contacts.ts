@@ -13,6 +13,7 @@ import type {
 } from '../../../../shared/domain/model';
 import { PHONE_LOCAL_SQL } from '../migrations/0005-phone-search';
 import { bool, statementCache } from '../sql';
+import { SEARCH_NAME_SQL } from '../migrations/0008-search-apostrophes';
 
 export interface ClientRow {
   id: string;
@@ -134,7 +135,7 @@ export interface SearchRow {
 export const HISTORY_LIMIT = 5000;
 
 /** The one definition of a search row: under its client's rowid, the name and the e-mails. */
-const SEARCH_ROWS = `SELECT c.rowid AS rowid, c.id AS client_id, c.first_name || ' ' || c.last_name AS name,
+const SEARCH_ROWS = `SELECT c.rowid AS rowid, c.id AS client_id, ${SEARCH_NAME_SQL} AS name,
     coalesce((SELECT group_concat(email, ' ' ORDER BY rowid) FROM client_emails WHERE client_id = c.id), '') AS emails
   FROM clients c`;
 interface StoredSearchRow {
