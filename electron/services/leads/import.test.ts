@@ -139,7 +139,8 @@ describe('ADF in e-mails', () => {
 describe('hostile ADF files: reported with path and line, nothing written', () => {
   // Each with its code, from which the console words it in the agent's language.
   const cases: [string, RegExp, string | null, number | null, ImportProblemCode][] = [
-    ['truncated.xml', /truncated/, 'adf/prospect', 11, 'xml_truncated'],
+    // Ten lines, the last ended by its newline: truncated at line 10, not at a line 11 that is not there.
+    ['truncated.xml', /truncated/, 'adf/prospect', 10, 'xml_truncated'],
     ['wrong-root.xml', /root element is <lead>, not <adf>/, 'lead', 2, 'adf_wrong_root'],
     ['entity-expansion.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2, 'xml_doctype'],
     ['external-entity.xml', /DOCTYPE and ENTITY declarations are refused/, '', 2, 'xml_doctype'],
@@ -162,6 +163,17 @@ describe('hostile ADF files: reported with path and line, nothing written', () =
     expect(snapshot(s.db)).toEqual(before);
     // The failed batch is on record, with its errors.
     expect(s.db.prepare("SELECT status FROM lead_import_batches").get()).toEqual({ status: 'failed' });
+    s.close();
+  });
+
+  it('a one-line text file that is not XML is refused as a whole, without a line (not « line 2 »)', () => {
+    const s = setUp();
+    for (const [name, body] of [['notes.txt', 'hello\n'], ['notes-no-newline.txt', 'hello'], ['blank.xml', '\n\n\n']] as const) {
+      const report = importLeadFile(s.context, name, new TextEncoder().encode(body), 'picker');
+      expect(report.status).toBe('failed');
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toMatchObject({ code: 'xml_empty', path: '', line: 0 });
+    }
     s.close();
   });
 

@@ -36,6 +36,7 @@ export interface LeadInput {
  */
 export interface ImportProblem {
   path: string;
+  /** From 1; 0 when the problem is the whole file's (no element, an unusable mapping). */
   line: number;
   message: string;
   code?: ImportProblemCode;
@@ -56,10 +57,16 @@ export function importProblem(path: string, line: number, code: ImportProblemCod
   return { path, line, message: importProblemText(code, params), code, ...(params ? { params } : {}) };
 }
 
+/** `adf/prospect (line 3): `, `(line 3): `, or nothing for a problem of the whole file. */
+function whereOf(problem: ImportProblem): string {
+  const line = problem.line > 0 ? `(line ${problem.line})` : '';
+  return [problem.path, line].filter(Boolean).join(' ') + (problem.path || line ? ': ' : '');
+}
+
 /** A file refused as a whole: nothing of it is written. */
 export class ImportError extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    super(problems[0] ? `${problems[0].path ? `${problems[0].path} ` : ''}(line ${problems[0].line}): ${problems[0].message}` : 'import refused');
+    super(problems[0] ? `${whereOf(problems[0])}${problems[0].message}` : 'import refused');
     this.name = 'ImportError';
   }
 }

@@ -274,10 +274,14 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     i = j;
   }
   if (stack.length) {
+    // The document ends on the line of its last character: a final newline ends that line,
+    // it does not open one more (a 10-line file is truncated at line 10, not 11).
     const open = stack[stack.length - 1]!;
-    throw new XmlError('xml_truncated', { element: open.name, openLine: open.line }, lineAt(n), elementPath(open));
+    throw new XmlError('xml_truncated', { element: open.name, openLine: open.line }, lineAt(n - 1), elementPath(open));
   }
-  if (!root) throw new XmlError('xml_empty', {}, lineAt(n), '');
+  // No element at all is a problem of the whole document, not of one line: line 0, which
+  // the reports show without a line (like the CSV mapping's problems).
+  if (!root) throw new XmlError('xml_empty', {}, 0, '');
   return root;
 }
 
