@@ -25,7 +25,7 @@ import type { AgentSummary } from '../../shared/ipc/dto';
 import type { PosteClient } from './client';
 import { createI18n, type Language } from './i18n';
 import { withWordedErrors } from './worded-errors';
-import { useAppStore } from './store';
+import { followClientCount, useAppStore } from './store';
 import { useDesk, type DeskHandlers } from './use-desk';
 import { warmUpRingPath } from './warm-up';
 
@@ -90,9 +90,12 @@ function Shell({ client }: AppProps) {
     void load(client);
     const offInbound = client.on('inbound:contact', receive);
     const offSettings = client.on('settings:changed', () => void load(client));
+    // The header's count of clients follows imports and merges without a reload.
+    const offCount = followClientCount(client);
     return () => {
       offInbound();
       offSettings();
+      offCount();
     };
   }, [client, load, receive]);
 
