@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../electron/services/db/connection';
 import { DATABASE_FILE } from '../../electron/services/paths';
+import { formatDateTime } from '../../renderer/features/record/format';
 import { addAgent, addClient, addMeeting, addOpportunity, ALWAYS } from '../support/seed';
 import { launchChromium } from '../support/chromium';
 import { startPosteWeb, type RunningPoste } from '../support/poste-web';
@@ -27,6 +28,7 @@ let page: Page;
 let inbox: string;
 let platineOpp: string;
 let dataDir: string;
+let nadiaOpp: string;
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
@@ -55,6 +57,10 @@ beforeAll(async () => {
   const eloise = addClient(db, { firstName: 'Éloïse', lastName: 'Côté', phones: ['+15145550142'] });
   const original = addOpportunity(db, { clientId: eloise, managerId: 'marc', handledBy: 'marc', tag: 'platine', createdAt: minutesAgo(30) });
   addMeeting(db, { clientId: eloise, opportunityId: original, bookedBy: 'marc', at: new Date(Date.now() + 86_400_000).toISOString(), kind: 'deposit', deposit: true });
+  // Nadia's lead, in the queue but hers to work (Q-1): the oldest Bronze.
+  addAgent(db, { id: 'nadia', name: 'Nadia Lévesque', shifts: ALWAYS });
+  const zoe = addClient(db, { firstName: 'Zoé', lastName: 'Ouellet', phones: ['+18195550123'] });
+  nadiaOpp = addOpportunity(db, { clientId: zoe, managerId: 'nadia', tag: 'bronze', createdAt: minutesAgo(400) });
   db.close();
 
   inbox = join(dataDir, 'inbox');
@@ -79,7 +85,8 @@ beforeAll(async () => {
   for (const f of readdirSync(inbox)) utimesSync(join(inbox, f), old, old);
 
   [poste, browser] = await Promise.all([startPosteWeb({ dataDir }), launchChromium()]);
-  page = await browser.newPage();
+  // The browser in UTC, the centre in Montréal (the settings' default): every date must be the centre's.
+  page = await browser.newPage({ timezoneId: 'UTC' });
   await page.goto(poste.url);
 });
 
@@ -107,6 +114,29 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     expect(await refused.locator('details').getAttribute('open')).not.toBeNull();
     expect(readdirSync(join(inbox, 'done')).filter((f) => !f.endsWith('.json')).sort()).toEqual(['autotrader-1.xml', 'kijiji-2.xml', 'toyota-3.eml']);
     expect(readdirSync(join(inbox, 'failed'))).toContain('truncated.xml.report.json');
+    // The header counts the new clients (Mathieu, Geneviève) without a reload.
+    const cache = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const clients = (cache.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+    cache.close();
+    expect(clients).toBe(4);
+    await expect.poll(() => page.locator('.shell-header').textContent(), { timeout: 10_000 }).toContain(`${clients} clients en cache`);
+  });
+
+  it('dates are the centre’s, in the record’s style, in the queue, the history and the folders', async () => {
+    const cache = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const centre = (iso: string) => formatDateTime(iso, 'fr', 'America/Toronto');
+      const opp = cache.prepare("SELECT o.id, o.created_at FROM opportunities o JOIN clients c ON c.id = o.client_id WHERE c.first_name = 'Mathieu'").get() as { id: string; created_at: string };
+      const item = page.locator(`[data-testid="queue-item"][data-opportunity-id="${opp.id}"]`);
+      await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain(`Reçu ${centre(opp.created_at)} ·`);
+      const batch = cache.prepare("SELECT created_at FROM lead_import_batches WHERE file_name = 'kijiji-2.xml'").get() as { created_at: string };
+      const row = page.locator('[data-testid="import-batch"]').filter({ hasText: 'kijiji-2.xml' });
+      expect(await row.textContent()).toContain(`dossier surveillé · ${centre(batch.created_at)}`);
+      const folder = cache.prepare('SELECT last_scan_at FROM lead_watch_folders').get() as { last_scan_at: string };
+      await expect.poll(() => page.locator('ul.folders').textContent(), { timeout: 10_000 }).toContain(`dernière lecture : ${centre(folder.last_scan_at)}`);
+    } finally {
+      cache.close();
+    }
   });
 
   it('« Lead suivant » gives the Platine lead first, though it is the newest', async () => {
@@ -192,7 +222,7 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
   });
 
   it('working a lead that is not the head asks for a reason in a dialog, and logs it (Q-1)', async () => {
-    const other = page.locator('[data-testid="queue-item"]:not(.is-head)').first();
+    const other = page.locator('[data-testid="queue-item"]:not(.is-head)').filter({ has: page.getByRole('button', { name: 'Traiter' }) }).first();
     const opportunityId = (await other.getAttribute('data-opportunity-id')) ?? '';
     expect(opportunityId).not.toBe('');
     await other.getByRole('button', { name: 'Traiter' }).click();
@@ -214,6 +244,45 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     } finally {
       cache.close();
     }
+  });
+
+  it('another agent’s lead offers no « Traiter »; a refused take is said in the dialog, the reason kept (Q-1)', async () => {
+    const nadias = page.locator(`[data-testid="queue-item"][data-opportunity-id="${nadiaOpp}"]`);
+    await nadias.waitFor({ timeout: 10_000 });
+    expect(await nadias.getByRole('button', { name: 'Traiter' }).count()).toBe(0);
+    expect(await nadias.getByTestId('queue-item-owned').textContent()).toBe('Lead de Nadia Lévesque');
+
+    // Nadia takes a lead while Marc writes why he works it out of order.
+    const other = page.locator('[data-testid="queue-item"]:not(.is-head)').filter({ has: page.getByRole('button', { name: 'Traiter' }) }).first();
+    const opportunityId = (await other.getAttribute('data-opportunity-id')) ?? '';
+    await other.getByRole('button', { name: 'Traiter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ce lead n’est pas la tête de la file' });
+    await dialog.waitFor({ timeout: 5_000 });
+    await page.keyboard.type('Le client a rappelé ce matin');
+    const cache = new Database(join(dataDir, DATABASE_FILE));
+    try {
+      cache.prepare("UPDATE opportunities SET manager_id = 'nadia' WHERE id = ?").run(opportunityId);
+    } finally {
+      cache.close();
+    }
+    await dialog.getByRole('button', { name: 'Traiter ce lead' }).click();
+    await expect.poll(() => dialog.getByTestId('queue-ask-error').textContent(), { timeout: 5_000 }).toContain('appartient à Nadia Lévesque');
+    expect(await dialog.locator('textarea').inputValue()).toBe('Le client a rappelé ce matin');
+    expect(await page.locator('section.queue > .queue-error').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    // The list read again shows the lead as Nadia's.
+    await expect
+      .poll(() => page.locator(`[data-testid="queue-item"][data-opportunity-id="${opportunityId}"] [data-testid="queue-item-owned"]`).count(), { timeout: 10_000 })
+      .toBe(1);
+  });
+
+  it('a one-line text file that is not XML is refused as a whole, without a line number', async () => {
+    await page.getByLabel('Choisir des fichiers (ADF/XML, .eml, CSV)').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\n') }]);
+    const failed = page.locator('[data-testid="import-report"][data-status="failed"]').filter({ hasText: 'notes.txt' });
+    await failed.waitFor({ timeout: 10_000 });
+    const problem = await failed.locator('.import-errors li').textContent();
+    expect(problem?.trim()).toBe('aucun élément XML dans le document');
   });
 
   it('a lead file dropped on the Imports panel is imported and shows in the history', async () => {

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CSV_FIELD_NAMES, type CsvFieldName, type ImportBatchDto, type ImportProblemDto, type ImportReportDto } from '../../../shared/ipc/contract-leads';
+import { useCentreDateTime } from '../../app/centre-time';
 import type { PosteClient } from '../../app/client';
-import { localeOf } from '../../app/i18n';
 import { ModalFrame } from '../../app/modal-frame';
 import { MergeProposals } from '../merge/merge-proposals';
 import { useImportsStore } from './store';
@@ -207,8 +207,8 @@ export function ImportsPanel({ client }: ImportsPanelProps) {
   useEffect(() => {
     void loadHistory(client);
   }, [client, loadHistory, reports]);
-  const formatter = useMemo(() => new Intl.DateTimeFormat(localeOf(i18n.language === 'en' ? 'en' : 'fr'), { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
-  const when = (iso: string) => formatter.format(new Date(iso));
+  // In the console's language and the centre's zone, as the record and the queue write dates.
+  const when = useCentreDateTime(i18n.language === 'en' ? 'en' : 'fr');
 
   return (
     <section
@@ -280,7 +280,7 @@ export function ImportsPanel({ client }: ImportsPanelProps) {
         <ul className="folders">
           {folders.map((f) => (
             <li key={f.id}>
-              <code>{f.path}</code> <span className="muted">{f.lastScanAt ? t('folders.lastScan', { when: new Date(f.lastScanAt).toLocaleString() }) : t('folders.never')}</span>{' '}
+              <code>{f.path}</code> <span className="muted">{f.lastScanAt ? t('folders.lastScan', { when: when(f.lastScanAt) }) : t('folders.never')}</span>{' '}
               <button type="button" aria-label={t('folders.remove', { path: f.path })} onClick={() => void removeFolder(client, f.id)}>
                 ×
               </button>

@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_TYPES, type LeadType } from '../../../shared/domain/model';
 import type { QueueFilter } from '../../../shared/ipc/contract-leads';
+import { useCentreDateTime } from '../../app/centre-time';
 import type { PosteClient } from '../../app/client';
 import { ModalFrame } from '../../app/modal-frame';
-import { useQueueStore } from './store';
+import { useAppStore } from '../../app/store';
+import { leadTypeKey, ownerOf } from './model';
+import { MIN_REASON, useQueueStore } from './store';
 import './queue.css';
 
 interface QueuePanelProps {
@@ -20,12 +23,10 @@ const FILTERS: QueueFilter[] = ['all', 'mine', 'unassigned'];
 /** Q-1: « Lead suivant », the queue in order, filters, and a reason for any other lead. */
 export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
   const { t } = useTranslation('queue');
-  const { filter, type, items, total, headId, status, error, given, asking, load, setFilter, setType, next, take, cancelAsk } = useQueueStore();
-  const [reason, setReason] = useState('');
-  const cancel = () => {
-    setReason('');
-    cancelAsk();
-  };
+  const { filter, type, items, total, headId, status, error, given, asking, reason, askError, load, setFilter, setType, next, take, setReason, confirmAsk, cancelAsk } =
+    useQueueStore();
+  // Q-1: another agent's lead is theirs; the console offers no « Traiter » on it.
+  const meId = useAppStore((s) => s.info?.agent?.id ?? null);
 
   useEffect(() => {
     void load(client);
@@ -37,12 +38,8 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
     };
   }, [client, load]);
 
-  // One formatter per language: building an Intl formatter per row made every render slow.
-  const formatter = useMemo(
-    () => new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }),
-    [language],
-  );
-  const when = (iso: string) => formatter.format(new Date(iso));
+  // The centre's zone and the record's style, whatever the machine's zone (formatters are cached per zone).
+  const when = useCentreDateTime(language);
 
   return (
     <section className="queue" aria-label={t('title')}>
@@ -82,7 +79,7 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
             <option value="">{t('type.any')}</option>
             {LEAD_TYPES.map((lt) => (
               <option key={lt} value={lt}>
-                {t(`type.${lt}`)}
+                {t(leadTypeKey(lt))}
               </option>
             ))}
           </select>
@@ -103,20 +100,18 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
               <span className={`tag tag-${item.tag}`}>{t(`tag.${item.tag}`)}</span>
             </button>
             <span className="queue-item-detail">
-              {[t(`type.${item.type}`), item.provider, item.vehicle].filter(Boolean).join(' · ')}
+              {[t(leadTypeKey(item.type)), item.provider, item.vehicle].filter(Boolean).join(' · ')}
             </span>
             <span className="queue-item-detail muted">
               {t('received', { when: when(item.createdAt) })} · {item.managerName ? t('manager', { name: item.managerName }) : t('unassigned')}
               {item.opportunityId === headId && <strong className="queue-head-badge"> · {t('head')}</strong>}
             </span>
-            <button type="button" className="queue-item-take" onClick={() => void take(client, item).then((x) => x && onOpen(x.clientId))}>
-              {t('take')}
-            </button>
+            <TakeOrOwner owner={ownerOf(item, meId)} onTake={() => void take(client, item).then((x) => x && onOpen(x.clientId))} />
           </li>
         ))}
       </ol>
       {asking && (
-        <ModalFrame title={t('reasonTitle')} closeLabel={t('cancel')} onClose={cancel} className="queue-dialog">
+        <ModalFrame title={t('reasonTitle')} closeLabel={t('cancel')} onClose={cancelAsk} className="queue-dialog">
           <div className="queue-dialog-body">
             <p>{t('reasonHelp')}</p>
             <p>
@@ -126,21 +121,21 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
               {t('reasonLabel')}
               <textarea data-autofocus value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
             </label>
+            {askError && (
+              <p className="queue-error" role="alert" data-testid="queue-ask-error">
+                {askError}
+              </p>
+            )}
             <div className="queue-dialog-actions">
               <button
                 type="button"
                 className="primary"
-                disabled={reason.trim().length < 3}
-                onClick={() =>
-                  void take(client, asking, reason.trim()).then((x) => {
-                    setReason('');
-                    if (x) onOpen(x.clientId);
-                  })
-                }
+                disabled={reason.trim().length < MIN_REASON}
+                onClick={() => void confirmAsk(client).then((x) => x && onOpen(x.clientId))}
               >
                 {t('reasonConfirm')}
               </button>
-              <button type="button" onClick={cancel}>
+              <button type="button" onClick={cancelAsk}>
                 {t('cancel')}
               </button>
             </div>
@@ -148,5 +143,22 @@ export function QueuePanel({ client, onOpen, language }: QueuePanelProps) {
         </ModalFrame>
       )}
     </section>
+  );
+}
+
+/** « Traiter » on a lead the agent may work; on another agent's, whose it is instead (Q-1). */
+function TakeOrOwner({ owner, onTake }: { owner: string | null; onTake(): void }) {
+  const { t } = useTranslation('queue');
+  if (owner !== null) {
+    return (
+      <span className="queue-item-owned muted" data-testid="queue-item-owned" title={t('ownedHint', { name: owner })}>
+        {t('owned', { name: owner })}
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="queue-item-take" onClick={onTake}>
+      {t('take')}
+    </button>
   );
 }
