@@ -194,8 +194,9 @@ describe('merging client records', () => {
     await notice().getByRole('button', { name: 'Fusionner…' }).click();
     const merge = dialog().getByRole('button', { name: 'Continuer' });
     expect(await merge.isDisabled()).toBe(true);
-    await dialog().getByRole('checkbox', { name: 'Fusionner la fiche de Eloise Cote' }).check();
-    await dialog().getByRole('checkbox', { name: 'Fusionner la fiche de E. Côté' }).check();
+    // French elides « de » before a vowel: « la fiche d’Eloise Cote », « d’E. Côté ».
+    await dialog().getByRole('checkbox', { name: 'Fusionner la fiche d’Eloise Cote' }).check();
+    await dialog().getByRole('checkbox', { name: 'Fusionner la fiche d’E. Côté' }).check();
     await merge.click();
 
     // The summary: what the kept record will hold.
@@ -204,15 +205,15 @@ describe('merging client records', () => {
     expect(await summary.getByTestId('merge-total-activities').textContent()).toBe('3');
     expect(await summary.getByTestId('merge-total-texts').textContent()).toBe('3');
     await visible(
-      dialog().getByText('La fiche de Éloïse Côté est conservée, avec son nom, sa langue et son numéro de fiche.'),
+      dialog().getByText('La fiche d’Éloïse Côté est conservée, avec son nom, sa langue et son numéro de fiche.'),
     );
-    await visible(dialog().getByText('Les fiches de Eloise Cote et E. Côté y sont fusionnées.'));
+    await visible(dialog().getByText('Les fiches d’Eloise Cote et d’E. Côté y sont fusionnées.'));
     await visible(dialog().getByText('Fusionner ces 3 fiches en une seule ?'));
     await dialog().getByRole('button', { name: 'Fusionner les fiches' }).click();
     await visible(dialog().getByRole('heading', { name: 'Fiches fusionnées' }));
     await visible(
       dialog().getByText(
-        /2 fiches fusionnées dans celle de Éloïse Côté\. Rattachés à la fiche : 2 OPP, 2 activité\(s\), 2 texto\(s\)\./,
+        /2 fiches fusionnées dans celle d’Éloïse Côté\. Rattachés à la fiche : 2 OPP, 2 activités et 2 textos\./,
       ),
     );
     await dialog().getByRole('button', { name: 'Fermer' }).first().click();
@@ -231,9 +232,12 @@ describe('merging client records', () => {
     ]) {
       await visible(texts.getByText(body));
     }
-    await visible(
-      page.getByRole('region', { name: '8 · Historique' }).getByText(/Fiches fusionnées \/ Records merged: 3/),
-    );
+    // The merge in the history, in French only, naming the merged records; it is no remark (NT-1).
+    const history = page.getByRole('region', { name: '8 · Historique' });
+    await visible(history.getByText(/Fiches d’Eloise Cote et d’E\. Côté fusionnées dans celle-ci par Marc Gagnon/));
+    expect(await history.getByText(/Records merged/).count()).toBe(0);
+    const remarks = await visible(page.getByRole('region', { name: '12 · Remarques' }));
+    expect(await remarks.getByText(/fusionnée/).count()).toBe(0);
     // The search list, still showing the mobile the three shared, drops the merged ones by
     // itself (no retyping): one Éloïse.
     await eventually(async () =>
@@ -256,10 +260,11 @@ describe('merging client records', () => {
         .prepare('SELECT merged_into FROM clients WHERE id IN (?, ?)')
         .all(seeded.eloiseAgain.id, seeded.eloiseAtWork.id),
       opportunities: db.prepare('SELECT id FROM opportunities WHERE client_id = ? ORDER BY id').all(keep),
-      activities: db.prepare('SELECT id, kind, note FROM activities WHERE client_id = ?').all(keep) as {
+      activities: db.prepare('SELECT id, kind, note, data FROM activities WHERE client_id = ?').all(keep) as {
         id: string;
         kind: string;
         note: string | null;
+        data: string | null;
       }[],
       texts: db.prepare('SELECT id FROM texts WHERE client_id = ? ORDER BY id').all(keep),
       phones: db.prepare('SELECT e164 FROM client_phones WHERE client_id = ? ORDER BY e164').all(keep),
@@ -278,9 +283,14 @@ describe('merging client records', () => {
     );
     const activityIds = rows.activities.map((a) => a.id);
     for (const id of all.flatMap((r) => r.activities)) expect(activityIds).toContain(id);
-    expect(
-      rows.activities.filter((a) => a.kind === 'note' && a.note === 'Fiches fusionnées / Records merged: 3'),
-    ).toHaveLength(1);
+    // One history line, stored as data (the console words it in the agent's language).
+    const mergeLines = rows.activities.filter((a) => a.kind === 'note' && a.data?.includes('"action":"merge"'));
+    expect(mergeLines).toHaveLength(1);
+    expect(mergeLines[0]!.note).toBeNull();
+    expect(JSON.parse(mergeLines[0]!.data!)).toMatchObject({
+      merged: [seeded.eloiseAgain.id, seeded.eloiseAtWork.id],
+      mergedNames: ['Eloise Cote', 'E. Côté'],
+    });
     expect(rows.texts).toEqual(
       all
         .flatMap((r) => r.texts)

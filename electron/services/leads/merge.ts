@@ -8,6 +8,12 @@ import type { ServiceContext } from '../context';
  * tasks — is re-pointed to the kept record; a phone or an e-mail the kept record already
  * has is not duplicated. Merged records are not deleted: they keep their row, marked
  * `merged_into`, and leave the search. One transaction; one history line on the kept record.
+ *
+ * The history line is data, not words: a `note` activity without a note (so it is no
+ * agent's remark) whose `data` says `action: 'merge'` and names the merged records
+ * (`merged` ids, `mergedNames` as they read at the merge, since the merged rows leave the
+ * search). The renderer words it in the agent's language (record/history.ts). Lines
+ * written before `mergedNames` carry a bilingual note instead and are read from `merged`.
  */
 export const MAX_MERGE = 3;
 
@@ -25,10 +31,12 @@ export function mergeClients(deps: MergeDeps, keepId: string, mergeIds: readonly
       const keep = repo.client(keepId);
       if (!keep || keep.merged_into) throw refusal('not_found', 'client_not_live', { id: keepId }, 'clientId');
       const totals: Record<string, number> = {};
+      const mergedNames: string[] = [];
       repo.deleteSearchRows(keepId);
       for (const id of ids) {
         const other = repo.client(id);
         if (!other || other.merged_into) throw refusal('not_found', 'client_not_live', { id }, 'mergeIds');
+        mergedNames.push(`${other.first_name} ${other.last_name}`.trim());
         if (other.cre) repo.setCre(keepId, other.cre, at);
         repo.deleteSearchRows(id);
         for (const [table, n] of Object.entries(repo.repoint(id, keepId, at))) totals[table] = (totals[table] ?? 0) + n;
@@ -39,8 +47,8 @@ export function mergeClients(deps: MergeDeps, keepId: string, mergeIds: readonly
         agentId: me,
         kind: 'note',
         at,
-        note: `Fiches fusionnées / Records merged: ${ids.length + 1}`,
-        data: { action: 'merge', merged: ids, moved: totals },
+        note: null,
+        data: { action: 'merge', merged: ids, mergedNames, moved: totals },
       });
       repo.insertSearchRows([keepId]);
       return totals;

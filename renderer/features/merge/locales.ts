@@ -2,6 +2,10 @@
  * Strings of the merge of client records (« Fusionner des fiches », issue 6 item 7):
  * the record's duplicate notice, the merge dialog and the import report's proposals.
  * French (Québec) first, English second.
+ *
+ * `{{ofName}}` / `{{ofNames}}` (wording.ts): in French the name(s) after their « de »,
+ * elided (« d’Éloïse Côté », « d’Antoine et de Catherine »); in English the name(s) alone.
+ * Counts are plurals (`_one` / `_other`), never « (s) ».
  */
 export const mergeLocales = {
   fr: {
@@ -23,7 +27,7 @@ export const mergeLocales = {
       keep: 'Fiche conservée : {{name}}',
       pickLegend: 'Choisissez une ou deux fiches à fusionner dans celle-ci (trois fiches au plus)',
       limit: 'Deux fiches au maximum : décochez-en une pour en choisir une autre.',
-      select: 'Fusionner la fiche de {{name}}',
+      select: 'Fusionner la fiche {{ofName}}',
       phones: 'Téléphones',
       emails: 'Courriels',
       noPhone: 'aucun téléphone',
@@ -38,9 +42,9 @@ export const mergeLocales = {
       confirm: 'Fusionner les fiches',
       merging: 'Fusion en cours…',
       summaryTitle: 'Résumé de la fusion',
-      summaryKeep: 'La fiche de {{name}} est conservée, avec son nom, sa langue et son numéro de fiche.',
-      summaryMerged_one: 'La fiche de {{names}} y est fusionnée.',
-      summaryMerged_other: 'Les fiches de {{names}} y sont fusionnées.',
+      summaryKeep: 'La fiche {{ofName}} est conservée, avec son nom, sa langue et son numéro de fiche.',
+      summaryMerged_one: 'La fiche {{ofNames}} y est fusionnée.',
+      summaryMerged_other: 'Les fiches {{ofNames}} y sont fusionnées.',
       summaryAfter: 'Après la fusion, la fiche conservée aura :',
       summaryNote:
         'Rien n’est supprimé : les fiches fusionnées restent dans la base, marquées fusionnées, et sortent de la recherche. Une ligne d’historique est écrite.',
@@ -58,10 +62,16 @@ export const mergeLocales = {
         total: 'Total conservé',
       },
       done: 'Fiches fusionnées',
-      doneDetail_one:
-        '{{count}} fiche fusionnée dans celle de {{name}}. Rattachés à la fiche : {{opportunities}} OPP, {{activities}} activité(s), {{texts}} texto(s).',
-      doneDetail_other:
-        '{{count}} fiches fusionnées dans celle de {{name}}. Rattachés à la fiche : {{opportunities}} OPP, {{activities}} activité(s), {{texts}} texto(s).',
+      doneDetail_one: '{{count}} fiche fusionnée dans celle {{ofName}}. Rattachés à la fiche : {{moved}}.',
+      doneDetail_other: '{{count}} fiches fusionnées dans celle {{ofName}}. Rattachés à la fiche : {{moved}}.',
+      moved: {
+        opportunities_one: '{{count}} OPP',
+        opportunities_other: '{{count}} OPP',
+        activities_one: '{{count}} activité',
+        activities_other: '{{count}} activités',
+        texts_one: '{{count}} texto',
+        texts_other: '{{count}} textos',
+      },
       error: {
         not_found: 'Fusion impossible : une des fiches n’existe plus ou a déjà été fusionnée ({{message}}).',
         invalid_input: 'Fusion refusée : {{message}}',
@@ -76,8 +86,11 @@ export const mergeLocales = {
       help: 'Un lead correspondait à plusieurs fiches (même téléphone ou courriel).',
       item_one: 'Proposition {{n}} : {{count}} fiche',
       item_other: 'Proposition {{n}} : {{count}} fiches',
+      itemMore_one: 'Proposition {{n}} : {{records}} fiches (+{{count}} autre correspondance)',
+      itemMore_other: 'Proposition {{n}} : {{records}} fiches (+{{count}} autres correspondances)',
       open: 'Fusionner…',
-      more: 'et {{count}} autre(s)',
+      more_one: 'et {{count}} autre proposition',
+      more_other: 'et {{count}} autres propositions',
     },
   },
   en: {
@@ -99,7 +112,7 @@ export const mergeLocales = {
       keep: 'Record kept: {{name}}',
       pickLegend: 'Choose one or two records to merge into this one (three records at most)',
       limit: 'Two records at most: untick one to choose another.',
-      select: 'Merge {{name}}’s record',
+      select: 'Merge {{ofName}}’s record',
       phones: 'Phones',
       emails: 'E-mails',
       noPhone: 'no phone',
@@ -114,9 +127,9 @@ export const mergeLocales = {
       confirm: 'Merge the records',
       merging: 'Merging…',
       summaryTitle: 'Merge summary',
-      summaryKeep: '{{name}}’s record is kept, with its name, language and record number.',
-      summaryMerged_one: '{{names}}’s record is merged into it.',
-      summaryMerged_other: 'The records of {{names}} are merged into it.',
+      summaryKeep: '{{ofName}}’s record is kept, with its name, language and record number.',
+      summaryMerged_one: '{{ofNames}}’s record is merged into it.',
+      summaryMerged_other: 'The records of {{ofNames}} are merged into it.',
       summaryAfter: 'After the merge, the kept record will have:',
       summaryNote:
         'Nothing is deleted: the merged records stay in the database, marked merged, and leave the search. A history line is written.',
@@ -134,10 +147,16 @@ export const mergeLocales = {
         total: 'Total kept',
       },
       done: 'Records merged',
-      doneDetail_one:
-        '{{count}} record merged into {{name}}’s. Moved to it: {{opportunities}} OPP(s), {{activities}} history line(s), {{texts}} text(s).',
-      doneDetail_other:
-        '{{count}} records merged into {{name}}’s. Moved to it: {{opportunities}} OPP(s), {{activities}} history line(s), {{texts}} text(s).',
+      doneDetail_one: '{{count}} record merged into {{ofName}}’s. Moved to it: {{moved}}.',
+      doneDetail_other: '{{count}} records merged into {{ofName}}’s. Moved to it: {{moved}}.',
+      moved: {
+        opportunities_one: '{{count}} OPP',
+        opportunities_other: '{{count}} OPPs',
+        activities_one: '{{count}} history line',
+        activities_other: '{{count}} history lines',
+        texts_one: '{{count}} text',
+        texts_other: '{{count}} texts',
+      },
       error: {
         not_found: 'Cannot merge: one of the records no longer exists or was already merged ({{message}}).',
         invalid_input: 'Merge refused: {{message}}',
@@ -152,8 +171,11 @@ export const mergeLocales = {
       help: 'A lead matched several records (same phone or e-mail).',
       item_one: 'Proposal {{n}}: {{count}} record',
       item_other: 'Proposal {{n}}: {{count}} records',
+      itemMore_one: 'Proposal {{n}}: {{records}} records (+{{count}} other match)',
+      itemMore_other: 'Proposal {{n}}: {{records}} records (+{{count}} other matches)',
       open: 'Merge…',
-      more: 'and {{count}} more',
+      more_one: 'and {{count}} more proposal',
+      more_other: 'and {{count}} more proposals',
     },
   },
 } as const;

@@ -5,7 +5,8 @@ import type { PosteClient } from '../../app/client';
 import { ModalFrame } from '../../app/modal-frame';
 import { COUNT_KEYS, formatMatch, MAX_OTHERS, type MergeCandidate, type MergeSummary } from './model';
 import { useMergeStore, type MergeDialogState } from './store';
-import { joinNames, useMergeT } from './use-merge-t';
+import { useMergeT } from './use-merge-t';
+import { doneSentence, keptSentence, mergedSentence, selectLabel } from './wording';
 import './merge.css';
 
 interface MergeDialogProps {
@@ -37,7 +38,9 @@ export function MergeDialog({ client, language }: MergeDialogProps) {
   return (
     <ModalFrame title={t('dialog.title')} closeLabel={t('dialog.close')} onClose={close} className="merge-dialog">
       <div className="merge-body" data-testid="merge-dialog" data-step={dialog.step}>
-        {dialog.step === 'pick' && <PickStep client={client} dialog={dialog} t={t} headingRef={stepHeading} />}
+        {dialog.step === 'pick' && (
+          <PickStep client={client} dialog={dialog} language={language} t={t} headingRef={stepHeading} />
+        )}
         {dialog.step === 'review' && dialog.summary && (
           <ReviewStep
             client={client}
@@ -48,7 +51,9 @@ export function MergeDialog({ client, language }: MergeDialogProps) {
             headingRef={stepHeading}
           />
         )}
-        {dialog.step === 'done' && <DoneStep dialog={dialog} t={t} headingRef={stepHeading} onClose={close} />}
+        {dialog.step === 'done' && (
+          <DoneStep dialog={dialog} language={language} t={t} headingRef={stepHeading} onClose={close} />
+        )}
       </div>
     </ModalFrame>
   );
@@ -57,11 +62,13 @@ export function MergeDialog({ client, language }: MergeDialogProps) {
 function PickStep({
   client,
   dialog,
+  language,
   t,
   headingRef,
 }: {
   client: PosteClient;
   dialog: MergeDialogState;
+  language: Language;
   t: T;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
@@ -104,6 +111,7 @@ function PickStep({
                 checked={dialog.selected.includes(c.clientId)}
                 disabled={dialog.busy || (full && !dialog.selected.includes(c.clientId))}
                 onToggle={() => toggle(c.clientId)}
+                language={language}
                 t={t}
               />
             ))}
@@ -143,12 +151,14 @@ function Candidate({
   checked,
   disabled,
   onToggle,
+  language,
   t,
 }: {
   candidate: MergeCandidate;
   checked: boolean;
   disabled: boolean;
   onToggle: () => void;
+  language: Language;
   t: T;
 }) {
   const detailsId = useId();
@@ -163,7 +173,7 @@ function Candidate({
           type="checkbox"
           checked={checked}
           disabled={disabled}
-          aria-label={t('dialog.select', { name: candidate.name })}
+          aria-label={selectLabel(t, language, candidate.name)}
           aria-describedby={detailsId}
           onChange={onToggle}
         />
@@ -208,15 +218,13 @@ function ReviewStep({ client, dialog, summary, language, t, headingRef }: Review
       <h3 ref={headingRef} tabIndex={-1} className="merge-step-title">
         {t('dialog.summaryTitle')}
       </h3>
-      <p>{t('dialog.summaryKeep', { name: summary.keep.name })}</p>
+      <p>{keptSentence(t, language, summary.keep.name)}</p>
       <p>
-        {t('dialog.summaryMerged', {
-          count: summary.merged.length,
-          names: joinNames(
-            summary.merged.map((m) => m.name),
-            language,
-          ),
-        })}
+        {mergedSentence(
+          t,
+          language,
+          summary.merged.map((m) => m.name),
+        )}
       </p>
       <table className="merge-summary" data-testid="merge-summary">
         <caption>{t('dialog.summaryAfter')}</caption>
@@ -284,28 +292,27 @@ function ReviewStep({ client, dialog, summary, language, t, headingRef }: Review
 
 function DoneStep({
   dialog,
+  language,
   t,
   headingRef,
   onClose,
 }: {
   dialog: MergeDialogState;
+  language: Language;
   t: T;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onClose: () => void;
 }) {
-  const moved = dialog.result?.moved ?? {};
   return (
     <div role="status" className="merge-done-step">
       <h3 ref={headingRef} tabIndex={-1} className="merge-step-title merge-done">
         {t('dialog.done')}
       </h3>
       <p>
-        {t('dialog.doneDetail', {
-          count: dialog.result?.merged.length ?? 0,
-          name: dialog.keepName ?? '',
-          opportunities: moved.opportunities ?? 0,
-          activities: moved.activities ?? 0,
-          texts: moved.texts ?? 0,
+        {doneSentence(t, language, {
+          merged: dialog.result?.merged.length ?? 0,
+          keepName: dialog.keepName ?? '',
+          moved: dialog.result?.moved ?? {},
         })}
       </p>
       <div className="merge-actions">

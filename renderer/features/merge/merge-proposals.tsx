@@ -5,6 +5,7 @@ import { useRecordStore } from '../record/store';
 import { uniqueProposals } from './model';
 import { useMergeStore } from './store';
 import { useMergeT } from './use-merge-t';
+import { proposalLabel } from './wording';
 import './merge.css';
 
 /** A batch may propose many merges; the first ones are listed, the rest counted. */
@@ -18,7 +19,7 @@ interface MergeProposalsProps {
 /**
  * The import report's merge proposals (a lead matched several records). « Fusionner… »
  * opens the first record of the proposal, with the merge dialog over it and the others
- * ticked.
+ * ticked (two at most: a merge takes three records; the line says how many more matched).
  */
 export function MergeProposals({ client, reports }: MergeProposalsProps) {
   const t = useMergeT();
@@ -62,7 +63,7 @@ function Proposal({
   const labelId = useId();
   return (
     <li className="merge-proposal" data-testid="merge-proposal">
-      <span id={labelId}>{t('proposals.item', { n, count: ids.length })}</span>{' '}
+      <span id={labelId}>{proposalLabel(t, n, ids)}</span>{' '}
       <button type="button" aria-describedby={labelId} onClick={() => onReview(ids)}>
         {t('proposals.open')}
       </button>

@@ -10,6 +10,7 @@ import { formatPhone } from '../../../shared/phone/phone';
 
 /** The service merges three records at most (merge.ts `MAX_MERGE`): the kept one and two others. */
 export const MAX_OTHERS = 2;
+export const MAX_RECORDS = MAX_OTHERS + 1;
 
 /** A record the agent may merge into the open one. */
 export interface MergeCandidate extends DuplicateDto {
@@ -179,4 +180,13 @@ export function uniqueProposals(reports: readonly Pick<ImportReportDto, 'mergePr
     }
   }
   return out;
+}
+
+/**
+ * How a proposal reads: the records one merge can take (the first three) and how many more
+ * the lead matched, which the agent merges in a second pass (the dialog lists them unticked).
+ */
+export function proposalShape(ids: readonly string[]): { records: number; more: number } {
+  const records = Math.min(ids.length, MAX_RECORDS);
+  return { records, more: ids.length - records };
 }

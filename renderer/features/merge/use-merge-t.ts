@@ -6,8 +6,3 @@ export function useMergeT(language?: Language) {
   const { t } = useTranslation('merge', language ? { lng: language } : undefined);
   return t;
 }
-
-/** « Éloïse Côté et Eloise Cote » / "Éloïse Côté and Eloise Cote". */
-export function joinNames(names: readonly string[], language: Language): string {
-  return new Intl.ListFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { type: 'conjunction' }).format(names);
-}
