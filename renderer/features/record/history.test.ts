@@ -2,9 +2,9 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityDto } from '../../../shared/ipc/dto';
 import { formatDateTime, formatDuration } from './format';
-import { historyLine, historyText, type Translate } from './history';
+import { agentNamesOf, historyLine, historyText, type Translate } from './history';
 import { recordLocales } from './locales';
-import { makeActivity } from './record-fixture';
+import { makeActivity, makeOpportunity } from './record-fixture';
 
 let fr: Translate;
 let en: Translate;
@@ -296,5 +296,89 @@ describe('history lines written by zone 9 (issue 5)', () => {
   it('RDV-1: a moved meeting names who moved it', () => {
     const a = act({ kind: 'booking', data: { subject: 'JULIE / S1', at: '2026-03-12T14:00:00Z', movedFrom: '2026-03-11T14:00:00Z' } });
     expect(historyText(a, frA, 'fr')).toBe('Rendez-vous « JULIE / S1 » déplacé au 2026-03-12 10 h 00 par Julie Tremblay');
+  });
+});
+
+describe('a merge’s line (merge.ts writes data, the console words it)', () => {
+  const merge = (data: Record<string, unknown>, note: string | null = null) =>
+    act({ kind: 'note', agentId: 'marc', agentName: 'Marc Gagnon', opportunityId: null, note, data });
+
+  it('Marc merged Antoine’s and Catherine’s records into this one: their names, « de » elided, one language', () => {
+    const a = merge({ action: 'merge', merged: ['c2', 'c3'], mergedNames: ['Antoine Côté', 'Catherine Côté-Tremblay'] });
+    expect([historyText(a, fr, 'fr'), historyText(a, en, 'en')]).toEqual([
+      'Fiches d’Antoine Côté et de Catherine Côté-Tremblay fusionnées dans celle-ci par Marc Gagnon',
+      'Records of Antoine Côté and Catherine Côté-Tremblay merged into this one by Marc Gagnon',
+    ]);
+  });
+
+  it('one record merged: the singular, « de » kept before a consonant', () => {
+    const a = merge({ action: 'merge', merged: ['c2'], mergedNames: ['Julien Roy'] });
+    expect([historyText(a, fr, 'fr'), historyText(a, en, 'en')]).toEqual([
+      'Fiche de Julien Roy fusionnée dans celle-ci par Marc Gagnon',
+      'Julien Roy’s record merged into this one by Marc Gagnon',
+    ]);
+  });
+
+  it('a line stored before the names (a bilingual note) still reads, in one language, from its ids', () => {
+    const a = merge({ action: 'merge', merged: ['b', 'c'], moved: { opportunities: 2 } }, 'Fiches fusionnées / Records merged: 3');
+    expect([historyText(a, fr, 'fr'), historyText(a, en, 'en')]).toEqual([
+      '2 fiches fusionnées dans celle-ci par Marc Gagnon',
+      '2 records merged into this one by Marc Gagnon',
+    ]);
+    expect(historyText(merge({ action: 'merge' }), fr, 'fr')).toBe('Fiches fusionnées dans celle-ci par Marc Gagnon');
+  });
+});
+
+describe('Q-1: a lead taken from the queue', () => {
+  const take = (via: 'next' | 'out_of_order', note: string | null, kind: ActivityDto['kind'] = 'assignment') =>
+    act({
+      kind,
+      agentId: 'marc',
+      agentName: 'Marc Gagnon',
+      note,
+      data:
+        kind === 'assignment'
+          ? { from: null, to: 'marc', rule: 'Q-1', via, ...(via === 'out_of_order' ? { head: 'o9' } : {}) }
+          : { rule: 'Q-1', via, head: 'o9' },
+    });
+
+  it('by « Lead suivant »: the agent’s name, never the agent’s id', () => {
+    const [frLine, enLine] = [historyText(take('next', null), fr, 'fr'), historyText(take('next', null), en, 'en')];
+    expect([frLine, enLine]).toEqual([
+      'OPP prise dans la file par Marc Gagnon',
+      'Opportunity taken from the queue by Marc Gagnon',
+    ]);
+    expect(frLine).not.toMatch(/\bmarc\b/);
+  });
+
+  it('out of order: the reason the agent gave is on the line (supervisors check cherry-picking)', () => {
+    const a = take('out_of_order', 'Le client a rappelé');
+    expect([historyText(a, fr, 'fr'), historyText(a, en, 'en')]).toEqual([
+      'OPP prise hors de l’ordre de la file par Marc Gagnon — raison : Le client a rappelé',
+      'Opportunity taken out of queue order by Marc Gagnon — reason: Le client a rappelé',
+    ]);
+  });
+
+  it('out of order on a lead the agent already held: the note is the reason, worded the same', () => {
+    expect(historyText(take('out_of_order', 'Le client a rappelé', 'note'), fr, 'fr')).toBe(
+      'OPP prise hors de l’ordre de la file par Marc Gagnon — raison : Le client a rappelé',
+    );
+  });
+
+  it('an assignment that holds ids names the agents through the console’s list, and never shows an id', () => {
+    const a = act({ kind: 'assignment', agentId: 'sophie', agentName: 'Sophie Roy', data: { from: 'julie', to: 'marc' } });
+    const names: Record<string, string> = { julie: 'Julie Tremblay', marc: 'Marc Gagnon' };
+    expect(historyText(a, fr, 'fr', { agentName: (agentId) => names[agentId] ?? null })).toBe(
+      'OPP réattribuée de Julie Tremblay à Marc Gagnon par Sophie Roy',
+    );
+    expect(historyText(a, fr, 'fr')).toBe('OPP réattribuée par Sophie Roy');
+  });
+
+  it('the record knows its agents’ names: its activities’ agents and its OPPs’ people', () => {
+    const lookup = agentNamesOf({
+      activities: [act({ agentId: 'sophie', agentName: 'Sophie Roy' })],
+      opportunities: [makeOpportunity({ managerId: 'marc', managerName: 'Marc Gagnon' })],
+    });
+    expect([lookup('sophie'), lookup('marc'), lookup('nobody')]).toEqual(['Sophie Roy', 'Marc Gagnon', null]);
   });
 });

@@ -1,5 +1,6 @@
 import { LEAD_TYPES, OPPORTUNITY_STATUSES, type Language } from '../../../shared/domain/model';
-import type { ActivityDto } from '../../../shared/ipc/dto';
+import type { ActivityDto, ContactRecord } from '../../../shared/ipc/dto';
+import { ofNames } from '../merge/wording';
 import { CENTRE_TIME_ZONE, formatDateTime, formatDuration } from './format';
 
 /**
@@ -12,6 +13,31 @@ export interface HistoryOptions {
   timeZone?: string;
   /** Resolves a meeting id to its subject (MT-1) when the activity's data lacks it. */
   meetingSubject?: (meetingId: string) => string | null;
+  /**
+   * Resolves an agent id to the agent's name, for the activities whose data hold ids
+   * (Q-1's assignment: `{ from, to }`). The activity's own agent is resolved without it.
+   */
+  agentName?: (agentId: string) => string | null;
+}
+
+/**
+ * The agents' names a record knows, by id (its activities' agents, its OPPs' managers,
+ * handlers and collaborators): a fallback `agentName` when the console's list is not at hand.
+ */
+export function agentNamesOf(
+  record: Pick<ContactRecord, 'activities' | 'opportunities'>,
+): (agentId: string) => string | null {
+  const names = new Map<string, string>();
+  const add = (id: string | null, name: string | null) => {
+    if (id && name?.trim() && !names.has(id)) names.set(id, name.trim());
+  };
+  for (const a of record.activities) add(a.agentId, a.agentName);
+  for (const o of record.opportunities) {
+    add(o.managerId, o.managerName);
+    add(o.handledBy, o.handledByName);
+    add(o.collaboratorId, o.collaboratorName);
+  }
+  return (agentId) => names.get(agentId) ?? null;
 }
 
 type Data = Record<string, unknown>;
@@ -29,6 +55,19 @@ function text(data: Data | null, ...keys: string[]): string | null {
     }
   }
   return null;
+}
+
+/** The non-blank strings of an array field (`merged`, `mergedNames`). */
+function strings(data: Data | null, key: string): string[] {
+  const value = data?.[key];
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+}
+
+/** A field that holds an id (never shown as is: an id is no name). */
+function id(data: Data | null, key: string): string | null {
+  const value = data?.[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
 function seconds(data: Data | null): number | null {
@@ -65,8 +104,19 @@ export function historyText(
   const data = activity.data;
   const agent = activity.agentName?.trim() || text(data, 'agentName') || t('unknownAgent');
   const note = activity.note?.trim() || null;
-  const reason = text(data, 'reason');
+  // Q-1 keeps the agent's reason for taking a lead out of order in the activity's note.
+  const queued = text(data, 'rule') === 'Q-1';
+  const reason = text(data, 'reason') ?? (queued ? note : null);
   const withReason = (line: string): string => (reason ? line + t('history.reason', { reason }) : line);
+  /** An agent id as a name: the activity's own agent, else the console's list; never the id. */
+  const nameOf = (agentId: string | null): string | null => {
+    if (!agentId) return null;
+    if (agentId === activity.agentId && activity.agentName?.trim()) return activity.agentName.trim();
+    return options.agentName?.(agentId)?.trim() || null;
+  };
+  /** Q-1: the agent took the OPP from the queue, by « Lead suivant » or out of order. */
+  const queueLine = (): string =>
+    withReason(t(text(data, 'via') === 'out_of_order' ? 'history.queueOutOfOrder' : 'history.queueNext', { agent }));
 
   switch (activity.kind) {
     case 'call':
@@ -95,8 +145,20 @@ export function historyText(
     }
     case 'follow_up':
       return note ? t('history.followUp', { agent, note }) : t('history.followUpBlank', { agent });
-    case 'note':
+    case 'note': {
+      if (data?.action === 'merge') {
+        // merge.ts: the merged records' names; lines written before them (with a bilingual
+        // note, « Fiches fusionnées / Records merged: 3 ») only have their ids.
+        const names = strings(data, 'mergedNames');
+        if (names.length > 0) return t('history.merge', { count: names.length, ofNames: ofNames(names, language), agent });
+        const merged = strings(data, 'merged');
+        if (merged.length > 0) return t('history.mergeCount', { count: merged.length, agent });
+        return t('history.mergeBlank', { agent });
+      }
+      // Q-1: the agent already held the lead taken out of order; the note is the reason.
+      if (queued && note) return queueLine();
       return note ? t('history.note', { agent, note }) : t('history.noteBlank', { agent });
+    }
     case 'status_change': {
       const from = statusLabel(text(data, 'from', 'fromStatus'), t);
       const to = statusLabel(text(data, 'to', 'toStatus', 'status'), t);
@@ -105,8 +167,10 @@ export function historyText(
       return withReason(t('history.statusChangeBlank', { agent }));
     }
     case 'assignment': {
-      const target = text(data, 'targetName', 'toName', 'managerName', 'to');
-      const from = text(data, 'fromName', 'from');
+      const to = id(data, 'to');
+      if (queued && (to === null || to === activity.agentId)) return queueLine();
+      const target = text(data, 'targetName', 'toName', 'managerName') ?? nameOf(to);
+      const from = text(data, 'fromName') ?? nameOf(id(data, 'from'));
       if (target && from) return withReason(t('history.assignmentFrom', { from, target, agent }));
       if (target) return withReason(t('history.assignment', { target, agent }));
       return withReason(t('history.assignmentBlank', { agent }));
