@@ -285,6 +285,26 @@ describe('re-imports, matches and NL-1', () => {
     expect(report.mergeProposals).toEqual([[a, b]]);
     s.close();
   });
+
+  it('a lead matching four records proposes all four, the record it joined first', () => {
+    const s = setUp();
+    const a = addClient(s.db, { firstName: 'Daniel', lastName: 'Bouchard', phones: ['+15145550101'] });
+    const b = addClient(s.db, { firstName: 'Kevin', lastName: 'Wilson', phones: ['+15145550102'] });
+    const c = addClient(s.db, { firstName: 'Sylvie', lastName: 'Paquette', phones: ['+15145550103'] });
+    const d = addClient(s.db, { firstName: 'Zoé', lastName: 'Bélanger', emails: ['zoe@exemple.ca'] });
+    // Kevin has the latest file: the lead joins him.
+    addOpportunity(s.db, { clientId: b, createdAt: '2026-03-09T15:00:00.000Z' });
+    addOpportunity(s.db, { clientId: a, createdAt: '2026-03-01T15:00:00.000Z' });
+    const lead = `<?adf version="1.0"?><adf><prospect><id source="Kijiji Autos">K-4</id><requestdate>2026-03-10T09:00:00-05:00</requestdate>
+      <customer><contact><name part="full">Famille</name><phone>514-555-0101</phone><phone>514-555-0102</phone><phone>514-555-0103</phone>
+      <email>zoe@exemple.ca</email></contact></customer></prospect></adf>`;
+    const report = importAdfText(s.context, lead, 'famille.xml');
+    expect(report).toMatchObject({ status: 'imported', joinedClients: 1 });
+    expect(report.mergeProposals).toHaveLength(1);
+    expect(report.mergeProposals[0]![0]).toBe(b);
+    expect([...report.mergeProposals[0]!].sort()).toEqual([a, b, c, d].sort());
+    s.close();
+  });
 });
 
 describe('CSV import', () => {

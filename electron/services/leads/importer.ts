@@ -206,7 +206,9 @@ export function writeLeads(deps: ImportDeps, leads: readonly LeadInput[], repo: 
             clientId = id;
           }
         }
-        mergeProposals.push([...candidates].slice(0, 3));
+        // The record the lead joined first (the merge dialog keeps it), then every other
+        // match, up to ten: the dialog merges three at a time and says how many more matched.
+        mergeProposals.push([clientId, ...candidates.filter((id) => id !== clientId)].slice(0, 10));
       }
       const fresh = created.has(clientId);
       const original = latestOpen(clientId, fresh);
