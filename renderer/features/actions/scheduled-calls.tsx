@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { PosteClient } from '../../app/client';
+import { useCentreDateTime } from '../../app/centre-time';
 import { coalesce } from '../../app/coalesce';
 
 type ScheduledCall = ResponseOf<'work:scheduledCalls'>[number];
@@ -12,6 +13,8 @@ type ScheduledCall = ResponseOf<'work:scheduledCalls'>[number];
  */
 export function ScheduledCalls({ client, onOpen }: { client: PosteClient; onOpen(clientId: string): void }) {
   const { t, i18n } = useTranslation('actions');
+  // In the centre's zone and the record's style, as every date of the console.
+  const formatAt = useCentreDateTime(i18n.language === 'en' ? 'en' : 'fr');
   const [calls, setCalls] = useState<ScheduledCall[]>([]);
   const load = useCallback(async () => {
     const result = await client.tryCall('work:scheduledCalls', {});
@@ -29,7 +32,6 @@ export function ScheduledCalls({ client, onOpen }: { client: PosteClient; onOpen
     };
   }, [client, load]);
   if (calls.length === 0) return null;
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-CA' : 'fr-CA', { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section className="da" aria-labelledby="scheduled-title">
       <h2 id="scheduled-title" className="side-title">
@@ -41,7 +43,7 @@ export function ScheduledCalls({ client, onOpen }: { client: PosteClient; onOpen
             <button type="button" className="link da-client" onClick={() => onOpen(call.clientId)}>
               {call.clientName}
             </button>
-            <div className="da-by">{t('scheduledList.due', { at: format.format(new Date(call.at)), name: call.scheduledByName ?? '—' })}</div>
+            <div className="da-by">{t('scheduledList.due', { at: formatAt(call.at), name: call.scheduledByName ?? '—' })}</div>
           </li>
         ))}
       </ul>

@@ -34,6 +34,7 @@ describe('record selectors', () => {
       makeActivity({ id: 'f1', kind: 'follow_up', note: 'PDR J1 R1', at: '2026-03-10T10:00:00-04:00' }),
       makeActivity({ id: 'f2', kind: 'follow_up', note: '  ', at: '2026-03-11T10:00:00-04:00' }),
       makeActivity({ id: 'c1', kind: 'call', note: 'not a remark' }),
+      makeActivity({ id: 'm1', kind: 'note', note: 'Fiches fusionnées / Records merged: 3', data: { action: 'merge', merged: ['x', 'y'] } }),
     ];
     expect(remarks(activities).map((a) => a.id)).toEqual(['f1', 'n1']);
     expect(followUps(activities)).toMatchObject({ count: 2, latest: { id: 'f2' } });

@@ -32,7 +32,8 @@ export function meetingsNewestFirst(meetings: readonly MeetingDto[]): MeetingDto
 /** NT-1 notes and FU-2 follow-up notes for zone 12, newest first. */
 export function remarks(activities: readonly ActivityDto[]): ActivityDto[] {
   return historyNewestFirst(
-    activities.filter((a) => (a.kind === 'note' || a.kind === 'follow_up') && (a.note ?? '').trim() !== ''),
+    // A merge's line (merge.ts) is no agent's remark; older ones carried a note all the same.
+    activities.filter((a) => (a.kind === 'note' || a.kind === 'follow_up') && (a.note ?? '').trim() !== '' && a.data?.action !== 'merge'),
   );
 }
 

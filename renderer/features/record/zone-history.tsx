@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../shared/domain/model';
 import type { ActivityDto } from '../../../shared/ipc/dto';
 import { formatDateTime } from './format';
-import { historyText, type HistoryOptions, type Translate } from './history';
+import { agentNamesOf, historyText, type HistoryOptions, type Translate } from './history';
+import { useCentreTimeZone } from '../../app/centre-time';
+import { useAppStore } from '../../app/store';
 import { historyNewestFirst } from './model';
 import { useRecordT } from './use-record-t';
 import { visibleRange } from './windowing';
@@ -91,10 +93,16 @@ function HistoryList({ items, t, language, options }: HistoryListProps) {
 export function ZoneHistory({ record, language }: ZoneProps) {
   const t = useRecordT(language);
   const items = useMemo(() => historyNewestFirst(record.activities), [record.activities]);
+  const timeZone = useCentreTimeZone();
+  const agents = useAppStore((s) => s.agents);
   const options = useMemo<HistoryOptions>(() => {
     const subjects = new Map(record.meetings.map((m) => [m.id, m.subject]));
-    return { meetingSubject: (id) => subjects.get(id) ?? null };
-  }, [record.meetings]);
+    // An id in an activity's data (Q-1's `to`) as a name: the console's directory, else
+    // the names the record itself carries.
+    const directory = new Map(agents.map((a) => [a.id, a.name]));
+    const known = agentNamesOf(record);
+    return { meetingSubject: (id) => subjects.get(id) ?? null, agentName: (id) => directory.get(id) ?? known(id), timeZone };
+  }, [record, agents, timeZone]);
   return (
     <ZoneFrame
       n={8}

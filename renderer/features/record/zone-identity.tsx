@@ -3,6 +3,7 @@ import { formatDate, shortId } from './format';
 import { fullName, primaryOpportunity } from './model';
 import { useRecordT } from './use-record-t';
 import { Field, ZoneFrame, type ZoneProps } from './zone';
+import { useCentreTimeZone } from '../../app/centre-time';
 
 export function TagBadge({ tag, label }: { tag: Tag; label: string }) {
   return <span className={`rec-tag rec-tag--${tag}`}>{label}</span>;
@@ -11,6 +12,7 @@ export function TagBadge({ tag, label }: { tag: Tag; label: string }) {
 /** Zone 1: who the client is and how urgent (balise, Q-1). */
 export function ZoneIdentity({ record, language }: ZoneProps) {
   const t = useRecordT(language);
+  const timeZone = useCentreTimeZone();
   const opp = primaryOpportunity(record);
   const { client } = record;
   return (
@@ -32,7 +34,7 @@ export function ZoneIdentity({ record, language }: ZoneProps) {
             <span className="rec-mono">{client.cre}</span>
           </Field>
         ) : null}
-        <Field label={t('identity.since')}>{formatDate(client.createdAt)}</Field>
+        <Field label={t('identity.since')}>{formatDate(client.createdAt, timeZone)}</Field>
       </dl>
     </ZoneFrame>
   );

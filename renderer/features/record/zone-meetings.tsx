@@ -2,12 +2,14 @@ import { formatDateTime } from './format';
 import { meetingsNewestFirst } from './model';
 import { useRecordT } from './use-record-t';
 import { Empty, ZoneFrame, type ZoneProps } from './zone';
+import { useCentreTimeZone } from '../../app/centre-time';
 
 const DOCUSIGN_STATES = ['sent', 'signed'] as const;
 
 /** Zone 7 (reference record's name): every meeting the contact booked, newest first. */
 export function ZoneMeetings({ record, language }: ZoneProps) {
   const t = useRecordT(language);
+  const timeZone = useCentreTimeZone();
   const meetings = meetingsNewestFirst(record.meetings);
   const docusign = (value: string | null): string => {
     if (value === null || value.trim() === '') return t('none');
@@ -46,7 +48,7 @@ export function ZoneMeetings({ record, language }: ZoneProps) {
                       : t(`meetingKinds.${m.kind}`)}
                   </td>
                   <td className="rec-nowrap">
-                    <time dateTime={m.at}>{formatDateTime(m.at, language)}</time>
+                    <time dateTime={m.at}>{formatDateTime(m.at, language, timeZone)}</time>
                   </td>
                   <td>{m.branch ?? t('none')}</td>
                   <td>

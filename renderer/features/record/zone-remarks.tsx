@@ -3,6 +3,7 @@ import { followUps, otherOpenFiles, remarks } from './model';
 import { StatusBadge } from './zone-status';
 import { useRecordT } from './use-record-t';
 import { Empty, ZoneFrame, type ZoneProps } from './zone';
+import { useCentreTimeZone } from '../../app/centre-time';
 
 /**
  * Zone 12: notes (NT-1) and follow-up notes (FU-2), the follow-up tracker (FU-1), and the
@@ -10,6 +11,7 @@ import { Empty, ZoneFrame, type ZoneProps } from './zone';
  */
 export function ZoneRemarks({ record, language }: ZoneProps) {
   const t = useRecordT(language);
+  const timeZone = useCentreTimeZone();
   const notes = remarks(record.activities);
   const tracker = followUps(record.activities);
   const others = otherOpenFiles(record);
@@ -28,7 +30,7 @@ export function ZoneRemarks({ record, language }: ZoneProps) {
                     <span className="rec-chip">
                       {t(note.kind === 'follow_up' ? 'remarks.followUp' : 'remarks.note')}
                     </span>{' '}
-                    <time dateTime={note.at}>{formatDateTime(note.at, language)}</time>
+                    <time dateTime={note.at}>{formatDateTime(note.at, language, timeZone)}</time>
                     {' · '}
                     {note.agentName ?? t('unknownAgent')}
                   </p>
@@ -47,7 +49,7 @@ export function ZoneRemarks({ record, language }: ZoneProps) {
               {t('remarks.followUpSummary', {
                 count: tracker.count,
                 note: tracker.latest.note?.trim() || t('remarks.followUp'),
-                date: formatDateTime(tracker.latest.at, language),
+                date: formatDateTime(tracker.latest.at, language, timeZone),
               })}
             </p>
           )}

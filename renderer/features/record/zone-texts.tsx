@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { formatDateTime } from './format';
 import { useRecordT } from './use-record-t';
 import { Empty, ZoneFrame, type ZoneProps } from './zone';
+import { useCentreTimeZone } from '../../app/centre-time';
 
 /**
  * Zone 11: the text thread, oldest first like a messaging app, opened at the latest.
@@ -9,6 +10,7 @@ import { Empty, ZoneFrame, type ZoneProps } from './zone';
  */
 export function ZoneTexts({ record, language }: ZoneProps) {
   const t = useRecordT(language);
+  const timeZone = useCentreTimeZone();
   const texts = useMemo(
     () => [...record.texts].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1)),
     [record.texts],
@@ -30,7 +32,7 @@ export function ZoneTexts({ record, language }: ZoneProps) {
                 <span>
                   {t('texts.message', {
                     direction: t(text.direction === 'out' ? 'texts.out' : 'texts.in'),
-                    date: formatDateTime(text.at, language),
+                    date: formatDateTime(text.at, language, timeZone),
                   })}
                 </span>
                 {text.direction === 'out' && text.agentName ? <span> · {text.agentName}</span> : null}
