@@ -32,19 +32,19 @@ describe('the services’ refusals, worded in the agent’s language', () => {
     const french = await client.tryCall('leads:folders', {});
     expect(french).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'invalid_input', message: 'aucun dossier à /Users/bdc/Leads' }),
+      error: expect.objectContaining({ code: 'invalid_input', message: 'Aucun dossier à /Users/bdc/Leads' }),
     });
     await i18n.changeLanguage('en');
     expect(await client.tryCall('leads:folders', {})).toMatchObject({
       ok: false,
-      error: { message: 'no folder at /Users/bdc/Leads' },
+      error: { message: 'No folder at /Users/bdc/Leads' },
     });
   });
 
   it('call() rejects with the worded message', async () => {
     const client = withWordedErrors(refusing(sent(refusal('conflict', 'followup_in_queue'))), createI18n('fr'));
     await expect(client.call('leads:folders', {})).rejects.toThrow(
-      'ce lead est dans la file : prenez-le d’abord avec « Lead suivant » (Q-1)',
+      'Ce lead est dans la file : prenez-le d’abord avec « Lead suivant » (Q-1)',
     );
   });
 
@@ -55,7 +55,7 @@ describe('the services’ refusals, worded in the agent’s language', () => {
       i18n,
     );
     expect(await closed.tryCall('leads:folders', {})).toMatchObject({
-      error: { message: 'ce dossier est « Perdu BDC » : il n’est plus relancé' },
+      error: { message: 'Ce dossier est « Perdu BDC » : il n’est plus relancé' },
     });
     const csv = withWordedErrors(
       refusing({
@@ -66,7 +66,7 @@ describe('the services’ refusals, worded in the agent’s language', () => {
       i18n,
     );
     expect(await csv.tryCall('leads:folders', {})).toMatchObject({
-      error: { message: 'ligne 3 : plus de 5000 lignes : divisez le fichier' },
+      error: { message: 'Ligne 3 : plus de 5000 lignes : divisez le fichier' },
     });
   });
 
@@ -74,11 +74,11 @@ describe('the services’ refusals, worded in the agent’s language', () => {
     const i18n = createI18n('fr');
     const refused = schemaRefusal(z.object({ reason: z.string().max(500) }).safeParse({ reason: 'x'.repeat(501) }).error!);
     const client = withWordedErrors(refusing(refused), i18n);
-    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'au plus 500 caractères', path: 'reason' } });
+    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'Au plus 500 caractères', path: 'reason' } });
     const extension = schemaRefusal(agentInputSchema.safeParse({ id: 'j', name: 'J', role: 'agent', extension: 'x', email: null, sipUri: null, active: true }).error!);
-    expect(await withWordedErrors(refusing(extension), i18n).tryCall('leads:folders', {})).toMatchObject({ error: { message: 'un poste a de 2 à 8 chiffres' } });
+    expect(await withWordedErrors(refusing(extension), i18n).tryCall('leads:folders', {})).toMatchObject({ error: { message: 'Un poste a de 2 à 8 chiffres' } });
     await i18n.changeLanguage('en');
-    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'at most 500 characters' } });
+    expect(await client.tryCall('leads:folders', {})).toMatchObject({ error: { message: 'At most 500 characters' } });
   });
 
   it('a counted refusal takes its plural form', async () => {

@@ -7,7 +7,15 @@ export function wordError(i18n: I18n, error: ContractError): ContractError {
   // With its values: a counted refusal exists only in its plural forms.
   const values = { ...error.text?.params };
   if (!error.text || !i18n.exists(error.text.key, values)) return error;
-  return { ...error, message: i18n.t(error.text.key, values) };
+  return { ...error, message: sentence(i18n.t(error.text.key, values)) };
+}
+
+/**
+ * A refusal stands as a sentence of its own in the console: it starts with a capital (the
+ * catalogues start in lower case, the way an API's English messages read).
+ */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 /**

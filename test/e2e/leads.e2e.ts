@@ -301,6 +301,6 @@ describe('leads in: folder import, « Lead suivant », follow-up note', () => {
     await page.getByLabel('Chemin complet du dossier').fill('Leads/entrants');
     await page.getByRole('button', { name: 'Surveiller' }).click();
     const alert = page.locator('section.imports [role="alert"]');
-    await expect.poll(() => alert.textContent(), { timeout: 5_000 }).toBe('indiquez le chemin complet du dossier (p. ex. /Users/bdc/Leads)');
+    await expect.poll(() => alert.textContent(), { timeout: 5_000 }).toBe('Indiquez le chemin complet du dossier (p. ex. /Users/bdc/Leads)');
   });
 });
