@@ -15,6 +15,7 @@ import { followupsLocales } from '../features/followups/locales';
 import { syncLocales } from '../features/sync/locales';
 import { mergeLocales } from '../features/merge/locales';
 import { errorsLocales } from './error-locales';
+import { frenchOf } from './french';
 
 /**
  * Every label goes through i18next. French (Québec) first, English second. Each feature
@@ -57,6 +58,11 @@ export function createI18n(language: Language = 'fr'): I18n {
     returnNull: false,
     initAsync: false,
   });
+  // `{{name, de}}`: « de » before a name, elided as French writes it (« d’Éloïse »); the
+  // English strings write their own words.
+  instance.services.formatter?.add('de', (value: unknown, lng: string | undefined) =>
+    lng === 'fr' ? frenchOf(String(value)) : String(value),
+  );
   return instance;
 }
 

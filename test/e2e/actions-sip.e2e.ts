@@ -182,7 +182,7 @@ beforeAll(async () => {
   );
   await visible(page.getByRole('status', { name: 'État du téléphone' }).getByText('Connecté', { exact: true }), 15_000);
   await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
-  await page.getByRole('button', { name: /Ouvrir la fiche de Éloïse Côté-Tremblay/ }).first().click();
+  await page.getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ }).first().click();
   await visible(actions());
 }, 60_000);
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(poste.url);
   await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
-  await page.getByRole('button', { name: /Ouvrir la fiche de Éloïse Côté-Tremblay/ }).first().click();
+  await page.getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ }).first().click();
   await visible(page.getByRole('region', { name: '9 · Action' }));
 });
 
@@ -90,7 +90,7 @@ describe('zone 9 from the record', () => {
     try {
       await slow.goto(poste.url);
       await slow.getByLabel('Rechercher un client').fill('(514) 555-0199');
-      await slow.getByRole('button', { name: /Ouvrir la fiche de Éloïse Côté-Tremblay/ }).first().click();
+      await slow.getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ }).first().click();
       await slow.getByRole('region', { name: '9 · Action' }).getByRole('button', { name: 'Rediriger', exact: true }).click();
       const recipient = slow.getByRole('dialog').getByRole('combobox', { name: /^Destinataire/ });
       await recipient.selectOption({ label: 'AUTRE' });

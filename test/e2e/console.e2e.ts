@@ -37,7 +37,7 @@ async function openByPhone(typed: string, name: RegExp): Promise<void> {
 
 describe('the console on its demo data', () => {
   it('finds a client from a number typed the Québec way and shows the 12 zones', async () => {
-    await openByPhone('(514) 555-0199', /Ouvrir la fiche de Éloïse Côté-Tremblay/);
+    await openByPhone('(514) 555-0199', /Ouvrir la fiche d’Éloïse Côté-Tremblay/);
     const zones = [
       'Identité',
       'Coordonnées',

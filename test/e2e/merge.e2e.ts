@@ -19,6 +19,7 @@ import { launchChromium } from '../support/chromium';
 import { startPosteWeb, type RunningPoste } from '../support/poste-web';
 import { addActivity, addAgent, addClient, addOpportunity, ALWAYS } from '../support/seed';
 import { eventually, visible } from '../support/ui';
+import { frenchOf } from '../../renderer/app/french';
 
 let poste: RunningPoste;
 let browser: Browser;
@@ -164,7 +165,7 @@ const searchResults = () => page.getByRole('list', { name: 'Résultats de recher
 async function openRecord(query: string, name: string): Promise<void> {
   await page.getByLabel('Rechercher un client').fill(query);
   await searchResults()
-    .getByRole('button', { name: `Ouvrir la fiche de ${name}`, exact: true })
+    .getByRole('button', { name: `Ouvrir la fiche ${frenchOf(name)}`, exact: true })
     .click();
   await visible(page.getByRole('region', { name: '1 · Identité' }).getByText(name, { exact: true }));
 }
@@ -173,7 +174,7 @@ describe('merging client records', () => {
   it('Éloïse’s record says « 2 doublons possibles »; the dialog takes the focus and Escape closes it', async () => {
     await openRecord('(514) 555-0142', 'Éloïse Côté');
     // Two of the three share the mobile: the search list shows both before the merge.
-    expect(await searchResults().getByRole('button', { name: /^Ouvrir la fiche de / }).count()).toBeGreaterThan(1);
+    expect(await searchResults().getByRole('button', { name: /^Ouvrir la fiche d/ }).count()).toBeGreaterThan(1);
     await visible(notice().getByText('2 doublons possibles'));
     const open = notice().getByRole('button', { name: 'Fusionner…' });
     await open.click();
@@ -243,11 +244,11 @@ describe('merging client records', () => {
     await eventually(async () =>
       expect(
         await searchResults()
-          .getByRole('button', { name: /^Ouvrir la fiche de / })
+          .getByRole('button', { name: /^Ouvrir la fiche d/ })
           .count(),
       ).toBe(1),
     );
-    await visible(searchResults().getByRole('button', { name: 'Ouvrir la fiche de Éloïse Côté', exact: true }));
+    await visible(searchResults().getByRole('button', { name: 'Ouvrir la fiche d’Éloïse Côté', exact: true }));
 
     // The database: one live record, holding every row the three had.
     const keep = seeded.eloise.id;
@@ -339,21 +340,22 @@ describe('merging client records', () => {
     expect(await proposal.textContent()).toContain('Proposition 1 : 2 fiches');
     await proposal.getByRole('button', { name: 'Fusionner…' }).click();
 
-    // The first record of the proposal opens, the dialog over it with the other one ticked.
-    await visible(page.getByRole('region', { name: '1 · Identité' }).getByText('Sophie Martin', { exact: true }));
-    const other = dialog().getByRole('checkbox', { name: 'Fusionner la fiche de S. Martin' });
+    // The proposal opens on the record the lead joined (S. Martin, whose file is the latest),
+    // the dialog over it with the other one ticked.
+    await visible(page.getByRole('region', { name: '1 · Identité' }).getByText('S. Martin', { exact: true }));
+    const other = dialog().getByRole('checkbox', { name: 'Fusionner la fiche de Sophie Martin' });
     await visible(other);
     expect(await other.isChecked()).toBe(true);
     await dialog().getByRole('button', { name: 'Continuer' }).click();
-    await visible(dialog().getByText('La fiche de S. Martin y est fusionnée.'));
+    await visible(dialog().getByText('La fiche de Sophie Martin y est fusionnée.'));
     await dialog().getByRole('button', { name: 'Fusionner les fiches' }).click();
     await visible(dialog().getByRole('heading', { name: 'Fiches fusionnées' }));
 
     const rows = readDb((db) => ({
-      merged: db.prepare('SELECT merged_into FROM clients WHERE id = ?').get(seeded.sophieAgain),
-      opportunities: db.prepare('SELECT count(*) AS n FROM opportunities WHERE client_id = ?').get(seeded.sophie),
+      merged: db.prepare('SELECT merged_into FROM clients WHERE id = ?').get(seeded.sophie),
+      opportunities: db.prepare('SELECT count(*) AS n FROM opportunities WHERE client_id = ?').get(seeded.sophieAgain),
     }));
-    expect(rows.merged).toEqual({ merged_into: seeded.sophie });
+    expect(rows.merged).toEqual({ merged_into: seeded.sophieAgain });
     // Her two OPPs and the one the lead brought.
     expect(rows.opportunities).toEqual({ n: 3 });
     expect(pageErrors).toEqual([]);

@@ -15,6 +15,7 @@ import { startKamailio, type KamailioInstance } from '../support/kamailio';
 import { startPosteWeb, type RunningPoste } from '../support/poste-web';
 import { openPhone, serveSoftphoneHarness, type HarnessServer, type Phone } from '../support/softphone-harness';
 import { eventually, visible } from '../support/ui';
+import { frenchOf } from '../../renderer/app/french';
 
 export const MARC_URI = 'sip:201@poste.test';
 
@@ -147,7 +148,7 @@ export async function noLiveCall(page: Page, timeoutMs = 10_000): Promise<void> 
 /** A harness phone calls Marc; the console pops the call and Marc answers with « Répondre ». */
 export async function takeCall(page: Page, caller: Phone, name: string): Promise<string> {
   const callId: string = await caller.run((h, uri) => h.engine.call(uri), MARC_URI);
-  const live = page.getByRole('group', { name: `Appel en cours de ${name}` });
+  const live = page.getByRole('group', { name: `Appel en cours ${frenchOf(name)}` });
   await live.getByRole('button', { name: 'Répondre', exact: true }).click({ timeout: 10_000 });
   await caller.waitFor((h, id) => h.engine.getCall(id)?.state === 'active', callId, 10_000);
   return callId;

@@ -18,7 +18,7 @@ export const inboundLocales = {
     source: 'Source : document {{source}} — {{title}}',
     decision: {
       transfer: 'Transférer à {{name}}',
-      book_for_owner: 'Booker au nom de {{name}}',
+      book_for_owner: 'Booker au nom {{name, de}}',
       book_and_tag_da: 'Booker, puis taguer le DA pour {{name}}',
       book_on_opportunity: 'Booker sur l’OPP (reste à {{name}})',
       keep: 'Gardez le client',
@@ -34,10 +34,10 @@ export const inboundLocales = {
     actions: 'Actions proposées',
     action: {
       assign_opportunity_me: 'Mettre l’OPP à mon nom',
-      assign_opportunity: 'Mettre l’OPP au nom de {{name}}',
+      assign_opportunity: 'Mettre l’OPP au nom {{name, de}}',
       tag_da: 'Taguer le DA (pour {{name}})',
       assign_meeting_me: 'Mettre le RDV à mon nom',
-      assign_meeting: 'Mettre le RDV au nom de {{name}}',
+      assign_meeting: 'Mettre le RDV au nom {{name, de}}',
       invalidate_opportunity: 'Invalider l’OPP',
       cancel_meeting: 'Annuler le RDV (DA)',
       add_note: 'Ajouter la note « {{note}} »',

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/domain/model';
-import { frenchOf, frenchOfList } from './french-of';
+import { frenchOf, frenchOfList } from '../../app/french';
 import { proposalShape } from './model';
 
 /**

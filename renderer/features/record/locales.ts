@@ -5,7 +5,7 @@
  */
 export const recordLocales = {
   fr: {
-    label: 'Fiche contact de {{name}}',
+    label: 'Fiche contact {{name, de}}',
     idle: 'Aucune fiche ouverte. Cherchez un client ou prenez un appel.',
     loading: 'Chargement de la fiche…',
     error: 'La fiche n’a pas pu être chargée : {{message}}',

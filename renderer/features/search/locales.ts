@@ -7,7 +7,7 @@ export const searchLocales = {
     none: 'Aucun client trouvé pour « {{query}} ».',
     more: 'Les {{n}} premiers résultats : précisez la recherche pour voir les autres.',
     searching: 'Recherche…',
-    open: 'Ouvrir la fiche de {{name}}',
+    open: 'Ouvrir la fiche {{name, de}}',
     tag: { platine: 'Platine', or: 'Or', argent: 'Argent', bronze: 'Bronze' },
   },
   en: {

@@ -28,7 +28,7 @@ export const softphoneLocales = {
     answer: 'Répondre',
     decline: 'Refuser',
     answerAndTransfer: 'Répondre et transférer à {{name}}',
-    liveCall: 'Appel en cours de {{name}}',
+    liveCall: 'Appel en cours {{name, de}}',
     calls: 'Appels',
     noCalls: 'Aucun appel',
     state: {
@@ -88,7 +88,7 @@ export const softphoneLocales = {
     notice: 'Avis',
     error: 'Erreur : {{message}}',
     unknownCaller: 'Numéro inconnu',
-    notification: { title: 'Appel de {{name}}' },
+    notification: { title: 'Appel {{name, de}}' },
   },
   en: {
     badge: {

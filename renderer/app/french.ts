@@ -1,7 +1,8 @@
 /**
  * French « de » before a person's name, elided as French writes it: « la fiche d’Éloïse »,
  * « d’Hélène », « d’Yves », but « de Marc », « de Yannick », « de Hugues ». Pure; used by
- * the merge dialog and by the record's history (a merge's line names the merged records).
+ * i18next's « de » formatter (`{{name, de}}` in the French strings), the merge dialog and the
+ * record's history.
  */
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elidesDe, frenchOf, frenchOfList } from './french-of';
+import { elidesDe, frenchOf, frenchOfList } from './french';
 
 describe('French « de » before a name', () => {
   it('is elided before a vowel, accented or not, in any case', () => {
@@ -57,5 +57,18 @@ describe('French « de » before a name', () => {
     );
     expect(frenchOfList(['Marc', 'Éloïse', 'Antoine'])).toBe('de Marc, d’Éloïse et d’Antoine');
     expect(frenchOfList(['Éloïse'])).toBe('d’Éloïse');
+  });
+});
+
+describe('the « de » formatter of the console’s strings', () => {
+  it('elides in French and leaves English as written', async () => {
+    const { createI18n } = await import('./i18n');
+    const i18n = createI18n('fr');
+    expect(i18n.t('search:open', { name: 'Éloïse Côté' })).toBe('Ouvrir la fiche d’Éloïse Côté');
+    expect(i18n.t('search:open', { name: 'Marc Gagnon' })).toBe('Ouvrir la fiche de Marc Gagnon');
+    expect(i18n.t('queue:owned', { name: 'Isabelle Roy' })).toBe('Lead d’Isabelle Roy');
+    expect(i18n.t('softphone:notification.title', { name: '(514) 555-0199' })).toBe('Appel de (514) 555-0199');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('search:open', { name: 'Éloïse Côté' })).toBe('Open the record of Éloïse Côté');
   });
 });
