@@ -204,6 +204,9 @@ describe('history lines: notes, follow-ups and the console’s own kinds', () =>
     expect(historyText(act({ kind: 'verdict_override', data: { rules: ['NS-1', 'RDV-1'] } }), fr, 'fr')).toBe(
       'Verdict « NS-1, RDV-1 » écarté par Julie Tremblay',
     );
+    // As the inbound service writes it (inbound.ts): the agent's reason is the note.
+    const written = act({ kind: 'verdict_override', note: 'le client veut Marc', data: { rule: 'PU-1a', decision: 'transfer' } });
+    expect(historyText(written, fr, 'fr')).toBe('Verdict « PU-1a » écarté par Julie Tremblay — raison : le client veut Marc');
   });
 });
 

@@ -104,9 +104,10 @@ export function historyText(
   const data = activity.data;
   const agent = activity.agentName?.trim() || text(data, 'agentName') || t('unknownAgent');
   const note = activity.note?.trim() || null;
-  // Q-1 keeps the agent's reason for taking a lead out of order in the activity's note.
+  // Q-1 keeps the agent's reason for taking a lead out of order in the activity's note, and
+  // an overridden verdict the reason the agent gave for it.
   const queued = text(data, 'rule') === 'Q-1';
-  const reason = text(data, 'reason') ?? (queued ? note : null);
+  const reason = text(data, 'reason') ?? (queued || activity.kind === 'verdict_override' ? note : null);
   const withReason = (line: string): string => (reason ? line + t('history.reason', { reason }) : line);
   /** An agent id as a name: the activity's own agent, else the console's list; never the id. */
   const nameOf = (agentId: string | null): string | null => {
