@@ -64,7 +64,7 @@ export function diagnosticsText(input: DiagnosticsInput): string {
   add('Agent', input.agent ? `${input.agent.name} (${input.agent.id})` : 'aucun');
   add('Langue', settings.language);
   add('Fuseau horaire', settings.timeZone);
-  add('Pastille', `${runtime.badge.missedCalls} appel(s) manqué(s), ${runtime.badge.unreadTexts} texto(s) non lu(s)`);
+  add('Pastille', `appels manqués : ${runtime.badge.missedCalls}, textos non lus : ${runtime.badge.unreadTexts}`);
   for (const [table, count] of Object.entries(input.counts)) add(`Lignes ${table}`, String(count));
   lines.push('');
   lines.push('[Journal]');

@@ -1,24 +1,16 @@
-import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityDto } from '../../../shared/ipc/dto';
 import { formatDateTime, formatDuration } from './format';
 import { agentNamesOf, historyLine, historyText, type Translate } from './history';
-import { recordLocales } from './locales';
+import { createI18n } from '../../app/i18n';
 import { makeActivity, makeOpportunity } from './record-fixture';
 
 let fr: Translate;
 let en: Translate;
 
-beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: 'fr',
-    fallbackLng: 'fr',
-    ns: ['record'],
-    defaultNS: 'record',
-    resources: { fr: { record: recordLocales.fr }, en: { record: recordLocales.en } },
-    interpolation: { escapeValue: false },
-  });
+beforeAll(() => {
+  // The console's own instance: its formatters (« {{agent, de}} ») are part of the wording.
+  const i18n = createI18n('fr');
   fr = i18n.getFixedT('fr', 'record');
   en = i18n.getFixedT('en', 'record');
 });
@@ -235,6 +227,12 @@ describe('history lines: defensive reading', () => {
     expect(historyText(act({ kind: 'note', note }), fr, 'fr')).toBe(`Remarque de Julie Tremblay : ${note}`);
   });
 
+  it('« de » before the agent’s name is elided as French writes it', () => {
+    expect(historyText(act({ kind: 'note', agentName: 'Isabelle Côté', note: 'Rappeler lundi' }), fr, 'fr')).toBe(
+      'Remarque d’Isabelle Côté : Rappeler lundi',
+    );
+  });
+
   it('a date that is not one is shown as given', () => {
     expect(historyLine(act({ kind: 'email', at: 'hier' }), fr, 'fr')).toBe('hier — Email envoyé par Julie Tremblay');
   });
@@ -263,19 +261,8 @@ describe('dates and durations', () => {
 describe('history lines written by zone 9 (issue 5)', () => {
   let frA: Translate;
   let enA: Translate;
-  beforeAll(async () => {
-    const { actionsLocales } = await import('../actions/locales');
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      lng: 'fr',
-      ns: ['record', 'actions'],
-      defaultNS: 'record',
-      resources: {
-        fr: { record: recordLocales.fr, actions: actionsLocales.fr },
-        en: { record: recordLocales.en, actions: actionsLocales.en },
-      },
-      interpolation: { escapeValue: false },
-    });
+  beforeAll(() => {
+    const i18n = createI18n('fr');
     frA = i18n.getFixedT('fr', 'record');
     enA = i18n.getFixedT('en', 'record');
   });

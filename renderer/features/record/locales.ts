@@ -164,7 +164,7 @@ export const recordLocales = {
       resultUnknown: 'Résultat indiqué par {{agent}}',
       followUp: 'Relance par {{agent}} : {{note}}',
       followUpBlank: 'Relance par {{agent}}',
-      note: 'Remarque de {{agent}} : {{note}}',
+      note: 'Remarque {{agent, de}} : {{note}}',
       noteBlank: 'Remarque ajoutée par {{agent}}',
       statusChange: 'Statut changé de « {{from}} » à « {{to}} » par {{agent}}',
       statusChangeTo: 'Statut changé à « {{to}} » par {{agent}}',
