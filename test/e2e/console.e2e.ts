@@ -127,6 +127,28 @@ describe('the console on its demo data', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('removes an SMS template only after a yes', async () => {
+    await page.getByRole('button', { name: 'Réglages', exact: true }).click();
+    await page.getByRole('tab', { name: 'Modèles SMS' }).click();
+    const panel = page.getByRole('tabpanel');
+    const items = panel.locator('.settings-list > ul > li');
+    await eventually(async () => expect(await items.count()).toBeGreaterThan(0));
+    const before = await items.count();
+    const name = ((await items.first().locator('.settings-item').textContent()) ?? '').trim();
+    await items.first().getByRole('button', { name: 'Supprimer' }).click();
+    const confirm = panel.getByRole('group', { name: `Supprimer « ${name} » pour toute l’équipe?` });
+    await visible(confirm);
+    // The safe answer has the focus, and « Annuler » keeps the template.
+    expect(await confirm.getByRole('button', { name: 'Annuler' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    expect(await items.count()).toBe(before);
+    await items.first().getByRole('button', { name: 'Supprimer' }).click();
+    await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await eventually(async () => expect(await items.count()).toBe(before - 1));
+    await visible(panel.getByText(`« ${name} » : suppression faite.`));
+    await page.getByRole('button', { name: 'Fermer' }).first().click();
+  });
+
   it('refuses an injected inline script (CSP) and raised no page error', async () => {
     const ran = await page.evaluate(() => {
       const script = document.createElement('script');

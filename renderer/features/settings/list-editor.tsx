@@ -31,6 +31,8 @@ export function ListEditor<T extends { id: string }, D extends Record<string, st
   const [draft, setDraft] = useState<D>(props.empty);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
+  /** The item whose removal waits for a yes: a template, a result or a branch is gone for every agent. */
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   async function submit() {
     setNotice(null);
@@ -62,20 +64,35 @@ export function ListEditor<T extends { id: string }, D extends Record<string, st
             >
               {t('edit')}
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                void props.remove(item.id).then((outcome) => {
-                  setErrors(outcome ?? {});
-                  if (editing === item.id) {
-                    setEditing(null);
-                    setDraft(props.empty);
-                  }
-                })
-              }
-            >
-              {t('remove')}
-            </button>
+            {confirming === item.id ? (
+              <span className="settings-confirm" role="group" aria-label={t('removeConfirm', { name: props.describe(item) })}>
+                <span>{t('removeConfirm', { name: props.describe(item) })}</span>
+                <button
+                  type="button"
+                  className="settings-danger"
+                  onClick={() => {
+                    setConfirming(null);
+                    void props.remove(item.id).then((outcome) => {
+                      setErrors(outcome ?? {});
+                      if (!outcome) setNotice(t('removed', { name: props.describe(item) }));
+                      if (editing === item.id) {
+                        setEditing(null);
+                        setDraft(props.empty);
+                      }
+                    });
+                  }}
+                >
+                  {t('removeYes')}
+                </button>
+                <button type="button" autoFocus onClick={() => setConfirming(null)}>
+                  {t('cancel')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirming(item.id)}>
+                {t('remove')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
