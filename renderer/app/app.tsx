@@ -146,7 +146,7 @@ function Shell({ client }: AppProps) {
           <button
             type="button"
             className="lang-switch"
-            aria-label={t('switchLanguage')}
+            title={t('switchLanguage')}
             lang={other === 'en' ? 'en' : 'fr'}
             onClick={() => void setLanguage(client, other)}
           >

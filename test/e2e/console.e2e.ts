@@ -102,12 +102,13 @@ describe('the console on its demo data', () => {
   });
 
   it('switches to English and back, every label through the translations', async () => {
-    await page.getByRole('button', { name: 'Passer en anglais' }).click();
+    // The button reads the language it switches to, and is named so (WCAG 2.5.3, label in name).
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await visible(page.getByRole('region', { name: '2 · Contact details' }));
     await visible(page.getByLabel('Search for a client'));
     expect(await (await visible(page.getByRole('region', { name: '9 · Action' }).getByRole('button', { name: 'Call', exact: true }))).isDisabled()).toBe(true);
     await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('en-CA'));
-    await page.getByRole('button', { name: 'Switch to French' }).click();
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
     await visible(page.getByRole('region', { name: '2 · Coordonnées' }));
   });
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneBridge } from '../bridge';
 import { useSoftphone } from '../store';
+import { registrationProblem } from './registration-problem';
 import { useNow } from './use-now';
 
 /** The registration state, always in the header: Connecté, Connexion…, retry countdown, Déconnecté. */
@@ -28,7 +29,11 @@ export function RegistrationBadge() {
     <span className={`sp-badge sp-badge--${tone}`} role="status" aria-label={t('badge.label')} aria-live="polite">
       <span className="sp-badge-lamp" aria-hidden="true" />
       <span className="sp-badge-text">{text}</span>
-      {error && <span className="sp-badge-error">{t('badge.lastError', { error })}</span>}
+      {error && (
+        <span className="sp-badge-error" title={error}>
+          {t(`badge.problem.${registrationProblem(error)}`)}
+        </span>
+      )}
     </span>
   );
 }
