@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './modal-frame.css';
 
@@ -12,21 +12,18 @@ interface ModalFrameProps {
 }
 
 /** The frames open now, the last on top: only the top one answers the keys. */
-const openFrames: HTMLDivElement[] = [];
+const openFrames: HTMLElement[] = [];
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog over the whole window that manages focus, as a confirmation of an
- * irreversible change (a merge, a whole file imported) needs: the dialog takes the focus
- * when it opens (its field marked `data-autofocus`, if any), Tab stays inside it, Escape
- * closes it and the focus goes back to the button that opened it. Every dialog of the console
- * uses it: zone 9's actions, the booking, the merge, the CSV mapping, Q-1's reason.
+ * The focus of a modal dialog (`ref`): it takes the focus when it opens (its field marked
+ * `data-autofocus`, if any), Tab stays inside it, Escape closes it (only the top dialog
+ * answers), and the focus goes back to what had it before. ModalFrame and the settings
+ * screen use it.
  */
-export function ModalFrame({ title, closeLabel, onClose, className, children }: ModalFrameProps) {
-  const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
+export function useModalFocus(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
   const close = useRef(onClose);
   close.current = onClose;
   useEffect(() => {
@@ -69,7 +66,20 @@ export function ModalFrame({ title, closeLabel, onClose, className, children }: 
       if (self) openFrames.splice(openFrames.indexOf(self), 1);
       if (opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [ref]);
+}
+
+/**
+ * A modal dialog over the whole window that manages focus, as a confirmation of an
+ * irreversible change (a merge, a whole file imported) needs: the dialog takes the focus
+ * when it opens (its field marked `data-autofocus`, if any), Tab stays inside it, Escape
+ * closes it and the focus goes back to the button that opened it. Every dialog of the console
+ * uses it: zone 9's actions, the booking, the merge, the CSV mapping, Q-1's reason.
+ */
+export function ModalFrame({ title, closeLabel, onClose, className, children }: ModalFrameProps) {
+  const titleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useModalFocus(ref, onClose);
 
   // On the document's body: inside the sidebar, the queue's and the follow-ups' own
   // stacking contexts (styles.css) would paint the panels after it over the backdrop.

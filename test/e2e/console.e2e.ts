@@ -130,6 +130,13 @@ describe('the console on its demo data', () => {
 
   it('removes an SMS template only after a yes', async () => {
     await page.getByRole('button', { name: 'Réglages', exact: true }).click();
+    // A modal screen: it has the focus, and Tab never reaches the console behind it.
+    const inSettings = () => page.evaluate(() => Boolean(document.activeElement?.closest('.settings-screen')));
+    await eventually(async () => expect(await inSettings()).toBe(true));
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inSettings()).toBe(true);
+    }
     await page.getByRole('tab', { name: 'Modèles SMS' }).click();
     const panel = page.getByRole('tabpanel');
     const items = panel.locator('.settings-list > ul > li');
@@ -147,7 +154,10 @@ describe('the console on its demo data', () => {
     await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
     await eventually(async () => expect(await items.count()).toBe(before - 1));
     await visible(panel.getByText(`« ${name} » : suppression faite.`));
-    await page.getByRole('button', { name: 'Fermer' }).first().click();
+    // Escape closes it, and the focus goes back to ⚙.
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await page.locator('.settings-screen').count()).toBe(0));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Réglages');
   });
 
   it('refuses an injected inline script (CSP) and raised no page error', async () => {

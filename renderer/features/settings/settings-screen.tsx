@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PosteClient } from '../../app/client';
+import { useModalFocus } from '../../app/modal-frame';
 import { Notice } from './fields';
 import { AccountSection } from './section-account';
 import { AgentsSection } from './section-agents';
@@ -34,16 +35,13 @@ export function SettingsScreen({ client, onClose }: SettingsScreenProps) {
     };
   }, [client, load, refresh, setMicrophone]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // A modal screen: it takes the focus, keeps Tab inside, closes on Escape and gives the
+  // focus back to ⚙ (the console behind it stays out of reach of the keyboard).
+  const self = useRef<HTMLDivElement>(null);
+  useModalFocus(self, onClose);
 
   return (
-    <div className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+    <div ref={self} className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title" tabIndex={-1}>
       <header className="settings-header">
         <h1 id="settings-title">{t('title')}</h1>
         <button type="button" className="settings-close" onClick={onClose}>
