@@ -421,7 +421,8 @@ describe('rules engine metamorphic properties', () => {
           withoutProse({ ...before, rules: before.rules.filter((r) => r !== 'INV-0') }),
         );
         expect(after.rules).toContain('INV-0');
-        expect(after.explanation.fr).toContain('oinv');
+        expect(after.explanation.fr).toMatch(/\(Invalide BDC\) (est|sont) ignorées?/);
+        expect(after.explanation.fr).not.toContain('oinv');
       }),
       MRUNS,
     );
@@ -467,6 +468,47 @@ describe('rules engine metamorphic properties', () => {
         let text = JSON.stringify(decide(reparse(t)));
         for (const [n, o] of back) text = text.split(JSON.stringify(n).slice(1, -1)).join(o);
         expect(JSON.parse(text)).toEqual(before);
+      }),
+      MRUNS,
+    );
+  });
+
+  it('the explanation never shows a client, OPP or meeting id, even when the ids are database UUIDs', () => {
+    // The console's ids are UUIDs (« a087eb8d-da59-… »): the agent reads the meeting's day and the
+    // OPP's type, never those; the verdict's fields and actions still carry them.
+    const UUID_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}/i;
+    fc.assert(
+      fc.property(scenarioArb.map(parsed), (s) => {
+        const ids = new Map<string, string>();
+        const uuid = (id: string): string => {
+          let out = ids.get(id);
+          if (out === undefined) {
+            const n = (ids.size + 1).toString(16).padStart(4, '0');
+            out = `0192f3a${n.slice(0, 1)}-${n}-7c4e-9d21-5b8e6f0a${n}`;
+            ids.set(id, out);
+          }
+          return out;
+        };
+        const toUuids = (c: Client): Client => ({
+          ...c,
+          id: uuid(`c:${c.id}`),
+          opportunities: c.opportunities.map((o) => ({ ...o, id: uuid(`o:${o.id}`) })),
+          meetings: c.meetings.map((m) => ({
+            ...m,
+            id: uuid(`m:${m.id}`),
+            opportunityId: uuid(`o:${m.opportunityId}`),
+          })),
+          activities: c.activities.map((a) => ({
+            ...a,
+            ...(a.opportunityId !== undefined ? { opportunityId: uuid(`o:${a.opportunityId}`) } : {}),
+            ...(a.meetingId !== undefined ? { meetingId: uuid(`m:${a.meetingId}`) } : {}),
+          })),
+        });
+        const v = decide(
+          reparse({ ...s, client: s.client ? toUuids(s.client) : null, emailMatches: s.emailMatches.map(toUuids) }),
+        );
+        expect(v.explanation.fr).not.toMatch(UUID_LIKE);
+        expect(v.explanation.en).not.toMatch(UUID_LIKE);
       }),
       MRUNS,
     );

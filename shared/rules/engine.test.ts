@@ -105,19 +105,19 @@ describe('explanations read aloud', () => {
   it('gives times in local Toronto time in both languages (CB-1)', () => {
     const v = verdictOf(byFile('cb-1--callback-within-3h-goes-to-note-author.json'));
     expect(v.explanation.fr).toContain('à 12 h 05');
-    expect(v.explanation.en).toContain('at 12:05 PM');
+    expect(v.explanation.en).toContain('at 12:05');
   });
 
-  it('gives the day when the time is not today (NS-1)', () => {
+  it('gives the day when the time is not today, as the record writes it (NS-1)', () => {
     const v = verdictOf(byFile('ns-1--no-show-followed-up-transfer-to-booker.json'));
-    expect(v.explanation.fr).toContain('le 9 mars à 17 h 00');
-    expect(v.explanation.en).toContain('on March 9 at 5:00 PM');
+    expect(v.explanation.fr).toContain('le 2026-03-09 à 17 h 00');
+    expect(v.explanation.en).toContain('on 2026-03-09 at 17:00');
   });
 
   it('shows the countdown end of a reserved text (SMS-3a)', () => {
     const v = verdictOf(byFile('sms-3a--reserved-for-the-colleague-who-answered.json'));
-    expect(v.explanation.fr).toContain("jusqu'à 14 h 06");
-    expect(v.explanation.en).toContain('until 2:06 PM');
+    expect(v.explanation.fr).toContain('jusqu’à 14 h 06');
+    expect(v.explanation.en).toContain('until 14:06');
   });
 
   it('makes the NS-3 assumption visible', () => {

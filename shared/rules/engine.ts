@@ -13,7 +13,7 @@
 import type { Facts } from './facts';
 import { buildFacts, isOpen } from './facts';
 import type { Outcome, Rule } from './outcome';
-import { atEn, atFr, nameOf } from './outcome';
+import { listOf, meetingWhen, nameOf, oppName, oppNameById } from './outcome';
 import { ch1, ch2, ch3 } from './rules/chat';
 import { EMAIL_LEAD_NOTE, el1, emailLeadsToInvalidate, newLeadForKnownClient } from './rules/email-lead';
 import { fin1 } from './rules/financing';
@@ -64,16 +64,25 @@ function addEmailLeads(f: Facts, o: Outcome, add: Additions): void {
   add.rules.push('EL-2');
   add.actions.push(...leads.map((l) => `invalidate_opportunity:${l.opportunityId}`));
   add.actions.push(...noteOn.map((id) => `add_note:${id}:${EMAIL_LEAD_NOTE}`));
-  const list = leads.map((l) => `${l.opportunityId} (${nameOf(f, l.managerId)})`).join(', ');
+  // Named by type, day and manager: the lead belongs to another client record, so the agent
+  // recognises it by whose it is, never by its id.
+  const listFr = listOf(
+    leads.map((l) => `${oppName(f, l.opportunity, 'fr')} de ${nameOf(f, l.managerId)}`),
+    'fr',
+  );
+  const listEn = listOf(
+    leads.map((l) => `${oppName(f, l.opportunity, 'en')} of ${nameOf(f, l.managerId)}`),
+    'en',
+  );
   const r = nameOf(f, f.receiverId);
   const many = leads.length > 1;
   add.fr.push(
-    `le courriel correspond ${many ? 'aux leads courriel' : 'au lead courriel'} ${list} : ` +
+    `le courriel correspond ${many ? 'aux leads courriel' : 'au lead courriel'} ${listFr} : ` +
       `${many ? 'mettez-les' : 'mettez-le'} Invalide BDC et notez « ${EMAIL_LEAD_NOTE} », car le phone-up prime et ${r} garde le rendez-vous`,
   );
   add.en.push(
-    `the e-mail matches ${many ? 'e-mail leads' : 'e-mail lead'} ${list}: ` +
-      `set ${many ? 'them' : 'it'} Invalid BDC and note "${EMAIL_LEAD_NOTE}", because the phone-up wins and ${r} keeps the meeting`,
+    `the e-mail matches ${many ? 'e-mail leads' : 'e-mail lead'} ${listEn}: ` +
+      `set ${many ? 'them' : 'it'} Invalid BDC and note “${EMAIL_LEAD_NOTE}”, because the phone-up wins and ${r} keeps the meeting`,
   );
 }
 
@@ -90,9 +99,9 @@ function addMeetingOwners(f: Facts, o: Outcome, add: Additions): void {
   for (const m of planned) {
     add.actions.push(`keep_meeting_owner:${m.id}`);
     add.fr.push(
-      `si le rendez-vous ${m.id} (${atFr(f, m.at)}) est déplacé, il reste au nom de ${nameOf(f, m.bookedBy)}`,
+      `si le rendez-vous ${meetingWhen(f, m, 'fr')} est déplacé, il reste au nom de ${nameOf(f, m.bookedBy)}`,
     );
-    add.en.push(`if meeting ${m.id} (${atEn(f, m.at)}) is moved, it stays in ${nameOf(f, m.bookedBy)}'s name`);
+    add.en.push(`if the meeting ${meetingWhen(f, m, 'en')} is moved, it stays in ${nameOf(f, m.bookedBy)}’s name`);
   }
 }
 
@@ -111,10 +120,10 @@ function otherOpenFiles(f: Facts, o: Outcome, add: Additions): OtherOpenFile[] {
   if (files.length > 0) {
     add.rules.push('OPEN-1');
     add.fr.push(
-      `autres dossiers ouverts : ${files.map((x) => `${x.opportunityId} (${DEPARTMENT_FR[x.department]})`).join(', ')}`,
+      `autres dossiers ouverts : ${files.map((x) => `${oppNameById(f, x.opportunityId, 'fr')} (${DEPARTMENT_FR[x.department]})`).join(', ')}`,
     );
     add.en.push(
-      `other open files: ${files.map((x) => `${x.opportunityId} (${DEPARTMENT_EN[x.department]})`).join(', ')}`,
+      `other open files: ${files.map((x) => `${oppNameById(f, x.opportunityId, 'en')} (${DEPARTMENT_EN[x.department]})`).join(', ')}`,
     );
   }
   return files;
@@ -124,11 +133,25 @@ function otherOpenFiles(f: Facts, o: Outcome, add: Additions): OtherOpenFile[] {
 function citeInvalid(f: Facts, add: Additions): void {
   if (f.invalidIds.length === 0) return;
   add.rules.push('INV-0');
-  const ids = f.invalidIds.join(', ');
-  add.fr.push(
-    `${ids} (Invalide BDC) ignorée${f.invalidIds.length > 1 ? 's' : ''}, comme si elle n'avait jamais existé`,
+  const many = f.invalidIds.length > 1;
+  const fr = listOf(
+    f.invalidIds.map((id) => oppNameById(f, id, 'fr')),
+    'fr',
   );
-  add.en.push(`${ids} (Invalid BDC) ignored, as if it never existed`);
+  const en = listOf(
+    f.invalidIds.map((id) => oppNameById(f, id, 'en')),
+    'en',
+  );
+  add.fr.push(
+    many
+      ? `les OPP ${fr} (Invalide BDC) sont ignorées, comme si elles n’avaient jamais existé`
+      : `l’OPP ${fr} (Invalide BDC) est ignorée, comme si elle n’avait jamais existé`,
+  );
+  add.en.push(
+    many
+      ? `OPPs ${en} (Invalid BDC) are ignored, as if they never existed`
+      : `OPP ${en} (Invalid BDC) is ignored, as if it never existed`,
+  );
 }
 
 function withNotes(main: string, notes: string[], lead: string, separator: string): string {

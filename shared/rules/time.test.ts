@@ -6,18 +6,20 @@ const TZ = 'America/Toronto';
 const ms = (iso: string): number => Date.parse(iso);
 
 describe('time helpers', () => {
-  it('formats clock times the Québec way and the English way', () => {
+  it('formats clock times as the record does: Québec « 14 h 05 », English 24 h « 14:05 »', () => {
     expect(clockFr(ms('2026-03-10T14:05:00-04:00'), TZ)).toBe('14 h 05');
-    expect(clockEn(ms('2026-03-10T14:05:00-04:00'), TZ)).toBe('2:05 PM');
-    expect(clockEn(ms('2026-03-10T00:30:00-04:00'), TZ)).toBe('12:30 AM');
-    expect(clockEn(ms('2026-03-10T12:00:00-04:00'), TZ)).toBe('12:00 PM');
+    expect(clockEn(ms('2026-03-10T14:05:00-04:00'), TZ)).toBe('14:05');
+    expect(clockEn(ms('2026-03-10T00:30:00-04:00'), TZ)).toBe('00:30');
+    expect(clockEn(ms('2026-03-10T09:00:00-04:00'), TZ)).toBe('09:00');
   });
 
-  it('adds the day only when it is not today', () => {
+  it('adds the day only when it is not today, in the record’s « 2026-03-09 » style', () => {
     const now = ms('2026-03-10T14:05:00-04:00');
     expect(whenFr(ms('2026-03-10T09:00:00-04:00'), now, TZ)).toBe('à 9 h 00');
-    expect(whenFr(ms('2026-03-01T09:00:00-05:00'), now, TZ)).toBe('le 1er mars à 9 h 00');
-    expect(whenEn(ms('2026-03-09T17:00:00-04:00'), now, TZ)).toBe('on March 9 at 5:00 PM');
+    expect(whenFr(ms('2026-03-01T09:00:00-05:00'), now, TZ)).toBe('le 2026-03-01 à 9 h 00');
+    expect(whenEn(ms('2026-03-09T17:00:00-04:00'), now, TZ)).toBe('on 2026-03-09 at 17:00');
+    // 22 h 30 on March 9 in Toronto is already March 10 in UTC: the day is the centre's.
+    expect(whenFr(ms('2026-03-09T22:30:00-04:00'), now, TZ)).toBe('le 2026-03-09 à 22 h 30');
   });
 
   it('answers "earlier month" in the time zone, not in UTC', () => {

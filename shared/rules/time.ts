@@ -141,26 +141,31 @@ export function clockFr(ms: number, timeZone: string): string {
   return `${p.hour} h ${pad(p.minute)}`;
 }
 
-/** English clock time: `2:05 PM`. */
+/** English clock time as the record writes it (24 h, two-digit hour): `14:05`, `09:00`. */
 export function clockEn(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
-  return `${h12}:${pad(p.minute)} ${p.hour < 12 ? 'AM' : 'PM'}`;
+  return `${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** `à 14 h 05` when on the same local day as now, else `le 9 mars à 11 h 00`. */
+/** The local day as the record writes it: `2026-03-09`. */
+export function dayOf(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/**
+ * `à 14 h 05` when on the same local day as now, else `le 2026-03-09 à 17 h 00`: the record's
+ * date and time (« 2026-03-09 17 h 00 ») in a sentence.
+ */
 export function whenFr(ms: number, nowMs: number, timeZone: string): string {
   if (isSameDay(ms, nowMs, timeZone)) return `à ${clockFr(ms, timeZone)}`;
-  const p = localParts(ms, timeZone);
-  const day = p.day === 1 ? '1er' : String(p.day);
-  return `le ${day} ${MONTHS_FR[p.month - 1]} à ${clockFr(ms, timeZone)}`;
+  return `le ${dayOf(ms, timeZone)} à ${clockFr(ms, timeZone)}`;
 }
 
-/** `at 2:05 PM` when on the same local day as now, else `on March 9 at 11:00 AM`. */
+/** `at 14:05` when on the same local day as now, else `on 2026-03-09 at 17:00` (the record's style). */
 export function whenEn(ms: number, nowMs: number, timeZone: string): string {
   if (isSameDay(ms, nowMs, timeZone)) return `at ${clockEn(ms, timeZone)}`;
-  const p = localParts(ms, timeZone);
-  return `on ${MONTHS_EN[p.month - 1]} ${p.day} at ${clockEn(ms, timeZone)}`;
+  return `on ${dayOf(ms, timeZone)} at ${clockEn(ms, timeZone)}`;
 }
 
 /** `mars 2026` / `March 2026`: the month of an instant in the time zone. */

@@ -16,6 +16,8 @@ let browser: Browser;
 let page: Page;
 
 const pu1b = DEMO_SCENARIOS.find((s) => s.rule === 'PU-1b');
+/** A database id (UUID) as the review found them in the verdict's text. */
+const UUID_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}/i;
 
 function readDb<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(join(poste.dataDir, 'poste.sqlite'), { readonly: true });
@@ -115,6 +117,29 @@ describe('a simulated inbound call', () => {
     const first = await timer.textContent();
     expect(first).toMatch(/^Fenêtre de rappel de 3 h : encore \d:\d\d:\d\d$/);
     await expect.poll(() => timer.textContent(), { timeout: 5000 }).not.toBe(first);
+  });
+
+  it('the verdict names the financing request, the meeting and the OPP, never their ids (FIN-1)', async () => {
+    await simulateCall('+1 514 555 0110');
+    const pop = page.locator('.pop');
+    await visible(pop.getByText('Règle FIN-1'));
+    const text = (await pop.locator('.pop-explanation').textContent()) ?? '';
+    expect(text).not.toMatch(UUID_LIKE);
+    expect(text).toContain('demande de financement (Credsii cote D/E, créée le ');
+    expect(text).toMatch(/annulez le rendez-vous (du \d{4}-\d{2}-\d{2}|d’aujourd’hui) à \d{1,2} h \d{2}/);
+    expect(text).toMatch(/mettra l’OPP « Lead Internet du [^»]+ » invalide/);
+    expect(text).not.toContain("'");
+    // The one-click buttons still carry the ids the actions need.
+    await visible(pop.getByRole('button', { name: 'Annuler le RDV (DA)' }));
+  });
+
+  it('the verdict names the missed meeting by its day and time, never by its id (NS-1)', async () => {
+    await simulateCall('+1 514 555 0108');
+    const pop = page.locator('.pop');
+    await visible(pop.getByText('Règle NS-1'));
+    const text = (await pop.locator('.pop-explanation').textContent()) ?? '';
+    expect(text).not.toMatch(UUID_LIKE);
+    expect(text).toMatch(/no-show au rendez-vous (du \d{4}-\d{2}-\d{2}|d’aujourd’hui) à \d{1,2} h \d{2} pris par Julie Tremblay/);
   });
 
   it('an unknown caller gets the Phone-Up form, in the receiver’s name', async () => {

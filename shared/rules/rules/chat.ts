@@ -43,10 +43,10 @@ function chatFacts(f: Facts): ChatFacts | null {
 function chatIntro(f: Facts, x: ChatFacts): { fr: string; en: string } {
   const when = x.after ? { fr: 'après', en: 'after' } : { fr: 'avant', en: 'before' };
   const ofFr = x.m === null ? '' : ` de ${nameOf(f, x.m)}`;
-  const whoseEn = x.m === null ? 'The' : `${nameOf(f, x.m)}'s`;
+  const whoseEn = x.m === null ? 'The' : `${nameOf(f, x.m)}’s`;
   return {
-    fr: `L'OPP ${oppName(x.opp, 'fr')}${ofFr} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
-    en: `${whoseEn} OPP ${oppName(x.opp, 'en')} was entered ${when.en} ${nameOf(f, x.c)}'s chat started (${atEn(f, x.chat.startedAt)})`,
+    fr: `L’OPP ${oppName(f, x.opp, 'fr')}${ofFr} a été entrée ${when.fr} le début du chat de ${nameOf(f, x.c)} (${atFr(f, x.chat.startedAt)})`,
+    en: `${whoseEn} OPP ${oppName(f, x.opp, 'en')} was entered ${when.en} ${nameOf(f, x.c)}’s chat started (${atEn(f, x.chat.startedAt)})`,
   };
 }
 
@@ -66,7 +66,7 @@ export const ch1: Rule = (f) => {
     owner: x.c,
     opportunityId: x.opp.id,
     actions: assignAction(x.opp.id, x.m, x.c),
-    fr: `${intro.fr} : ${nameOf(f, x.c)} garde l'OPP à son nom.`,
+    fr: `${intro.fr} : ${nameOf(f, x.c)} garde l’OPP à son nom.`,
     en: `${intro.en}: ${nameOf(f, x.c)} keeps the OPP in their name.`,
   };
 };
@@ -96,8 +96,8 @@ export const ch2: Rule = (f) => {
   const busy =
     f.state(m) === 'busy'
       ? {
-          fr: ` ; ${stateFr(f, m)}, mais le chat l'attend : seule l'absence du gestionnaire fait exception`,
-          en: `; ${stateEn(f, m)}, but the chat waits for them: only the manager's absence is an exception`,
+          fr: ` ; ${stateFr(f, m)}, mais le chat l’attend : seule l’absence du gestionnaire fait exception`,
+          en: `; ${stateEn(f, m)}, but the chat waits for them: only the manager’s absence is an exception`,
         }
       : { fr: '', en: '' };
   return {
@@ -125,7 +125,7 @@ export const ch3: Rule = (f) => {
     owner: x.m,
     opportunityId: x.opp.id,
     actions: [],
-    fr: `${intro.fr}, mais ${stateFr(f, x.m)} : l'OPP reste au nom de ${n} et n'importe qui peut booker.`,
-    en: `${intro.en}, but ${stateEn(f, x.m)}: the OPP stays in ${n}'s name and anyone can book.`,
+    fr: `${intro.fr}, mais ${stateFr(f, x.m)} : l’OPP reste au nom de ${n} et n’importe qui peut booker.`,
+    en: `${intro.en}, but ${stateEn(f, x.m)}: the OPP stays in ${n}’s name and anyone can book.`,
   };
 };

@@ -6,6 +6,7 @@ import type { Facts } from '../facts';
 import { isOpen } from '../facts';
 import type { Rule } from '../outcome';
 import { nameOf } from '../outcome';
+import type { ScenarioOpportunity } from '../scenario';
 import { CHANNEL_LEAD_TYPE } from '../../domain/model';
 
 /** The note 000 §3 asks for. */
@@ -37,8 +38,8 @@ export const el1: Rule = (f) => {
     owner: r,
     opportunityId: null,
     actions: [`create_opportunity:${CHANNEL_LEAD_TYPE[channel]}:${r}`, 'ask_email'],
-    fr: `Aucun client ne correspond à ce numéro : ${n} crée une OPP ${label.fr} à son nom et demande l'adresse courriel du client.`,
-    en: `No client matches this number: ${n} creates a ${label.en} OPP in their name and asks for the client's e-mail address.`,
+    fr: `Aucun client ne correspond à ce numéro : ${n} crée une OPP ${label.fr} à son nom et demande l’adresse courriel du client.`,
+    en: `No client matches this number: ${n} creates a ${label.en} OPP in their name and asks for the client’s e-mail address.`,
   };
 };
 
@@ -59,7 +60,7 @@ export const newLeadForKnownClient: Rule = (f) => {
     owner: r,
     opportunityId: null,
     actions: [`create_opportunity:${type}:${r}`],
-    fr: `Le client n'a aucune OPP BDC ouverte. Hypothèse (aucune règle ne le prévoit) : comme pour un nouveau phone-up, ${n} crée une OPP à son nom.`,
+    fr: `Le client n’a aucune OPP BDC ouverte. Hypothèse (aucune règle ne le prévoit) : comme pour un nouveau phone-up, ${n} crée une OPP à son nom.`,
     en: `The client has no open BDC OPP. Assumption (no rule covers it): as for a new phone-up, ${n} creates an OPP in their name.`,
   };
 };
@@ -68,6 +69,8 @@ export const newLeadForKnownClient: Rule = (f) => {
 export interface EmailLead {
   opportunityId: string;
   managerId: string;
+  /** The lead itself, so that the explanation can name it (type, day) rather than cite its id. */
+  opportunity: ScenarioOpportunity;
 }
 
 /**
@@ -84,7 +87,7 @@ export function emailLeadsToInvalidate(f: Facts): EmailLead[] {
       const isLead = o.type === 'email' || o.type === 'internet';
       if (!isLead || o.department !== 'bdc' || !isOpen(o)) continue;
       if (o.managerId === null || o.managerId === f.receiverId) continue;
-      out.push({ opportunityId: o.id, managerId: o.managerId });
+      out.push({ opportunityId: o.id, managerId: o.managerId, opportunity: o });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import type { Facts } from '../facts';
 import { isOpen, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
-import { nameOf, stateEn, stateFr } from '../outcome';
+import { financingRequestName, listOf, meetingWhen, nameOf, oppNameById, stateEn, stateFr } from '../outcome';
 import type { ScenarioOpportunity } from '../scenario';
 
 /** BDC statuses that mean a contract was signed (002: « un contrat/dépôt »). */
@@ -43,9 +43,33 @@ function escalate(f: Facts, request: ScenarioOpportunity, todo: { cancel: string
   const da = daOnShift(f);
   const daFr = da ? ` (${nameOf(f, da)} est en poste)` : '';
   const daEn = da ? ` (${nameOf(f, da)} is on shift)` : '';
-  const cancelFr = todo.cancel.length > 0 ? `annulez le rendez-vous ${todo.cancel.join(', ')} et ` : '';
-  const cancelEn = todo.cancel.length > 0 ? `cancel meeting ${todo.cancel.join(', ')} and ` : '';
-  const opps = todo.invalidate.join(', ');
+  // The agent is told which meeting and which OPP by their day, type and source; the ids go in
+  // the actions only (the one-click buttons).
+  const meetings = todo.cancel
+    .map((id) => f.meetings.find((m) => m.id === id))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined);
+  const many = meetings.length > 1;
+  const cancelFr =
+    meetings.length > 0
+      ? `annulez ${many ? 'les rendez-vous' : 'le rendez-vous'} ${listOf(
+          meetings.map((m) => meetingWhen(f, m, 'fr')),
+          'fr',
+        )} et `
+      : '';
+  const cancelEn =
+    meetings.length > 0
+      ? `cancel ${many ? 'the meetings' : 'the meeting'} ${listOf(
+          meetings.map((m) => meetingWhen(f, m, 'en')),
+          'en',
+        )} and `
+      : '';
+  const opps = {
+    fr: todo.invalidate.map((id) => oppNameById(f, id, 'fr')),
+    en: todo.invalidate.map((id) => oppNameById(f, id, 'en')),
+  };
+  const oppsFr =
+    opps.fr.length > 1 ? `les OPP ${listOf(opps.fr, 'fr')} invalides` : `l’OPP ${listOf(opps.fr, 'fr')} invalide`;
+  const oppsEn = opps.en.length > 1 ? `OPPs ${listOf(opps.en, 'en')} invalid` : `OPP ${listOf(opps.en, 'en')} invalid`;
   return {
     decision: 'escalate_da',
     rules: ['FIN-1'],
@@ -57,11 +81,11 @@ function escalate(f: Facts, request: ScenarioOpportunity, todo: { cancel: string
       ...todo.invalidate.map((id) => `invalidate_opportunity:${id}`),
     ],
     fr:
-      `Le client a une demande de financement (${request.id}) alors qu'il a déjà un rendez-vous ou un contrat/dépôt au BDC : ` +
-      `${cancelFr}allez voir un DA immédiatement${daFr}, qui supprimera la réunion et mettra l'OPP ${opps} invalide.`,
+      `Le client a ${financingRequestName(f, request, 'fr')} alors qu’il a déjà un rendez-vous ou un contrat/dépôt au BDC : ` +
+      `${cancelFr}allez voir un DA immédiatement${daFr}, qui supprimera la réunion et mettra ${oppsFr}.`,
     en:
-      `The client has a financing request (${request.id}) while already having a BDC meeting or a contract/deposit: ` +
-      `${cancelEn}see a DA right away${daEn}, who will delete the meeting and set OPP ${opps} invalid.`,
+      `The client has ${financingRequestName(f, request, 'en')} while already having a BDC meeting or a contract/deposit: ` +
+      `${cancelEn}see a DA right away${daEn}, who will delete the meeting and set ${oppsEn}.`,
   };
 }
 
@@ -69,15 +93,15 @@ function toAnalyst(f: Facts, request: ScenarioOpportunity): Outcome {
   const analyst = request.managerId;
   const base = { rules: ['FIN-1' as const], opportunityId: request.id, owner: analyst, actions: [] };
   const intro = {
-    fr: `Le client a une demande de financement (${request.id}), il devient donc client du financement`,
-    en: `The client has a financing request (${request.id}), so they are now a financing client`,
+    fr: `Le client a ${financingRequestName(f, request, 'fr')}, il devient donc client du financement`,
+    en: `The client has ${financingRequestName(f, request, 'en')}, so they are now a financing client`,
   };
   if (analyst === null) {
     return {
       ...base,
       decision: 'book_on_opportunity',
       transferTo: null,
-      fr: `${intro.fr}, mais la demande n'a pas d'analyste. Hypothèse : n'importe qui aide le client et le dossier reste au financement.`,
+      fr: `${intro.fr}, mais la demande n’a pas d’analyste. Hypothèse : n’importe qui aide le client et le dossier reste au financement.`,
       en: `${intro.en}, but the request has no analyst. Assumption: anyone helps the client and the file stays with financing.`,
     };
   }
@@ -87,7 +111,7 @@ function toAnalyst(f: Facts, request: ScenarioOpportunity): Outcome {
       ...base,
       decision: 'keep',
       transferTo: null,
-      fr: `${intro.fr} et ${n} en est l'analyste : gardez-le.`,
+      fr: `${intro.fr} et ${n} en est l’analyste : gardez-le.`,
       en: `${intro.en} and ${n} is its analyst: keep them.`,
     };
   }
@@ -97,7 +121,7 @@ function toAnalyst(f: Facts, request: ScenarioOpportunity): Outcome {
       ...base,
       decision: 'transfer',
       transferTo: analyst,
-      fr: `${intro.fr} : transférez à l'analyste ${n}.`,
+      fr: `${intro.fr} : transférez à l’analyste ${n}.`,
       en: `${intro.en}: transfer to the analyst, ${n}.`,
     };
   }
@@ -106,7 +130,7 @@ function toAnalyst(f: Facts, request: ScenarioOpportunity): Outcome {
     decision: state === 'busy' ? 'book_for_owner' : 'book_on_opportunity',
     transferTo: null,
     fr: `${intro.fr}, mais ${stateFr(f, analyst)}. Hypothèse (la procédure ne le dit pas) : aidez le client, le dossier reste au nom de ${n}.`,
-    en: `${intro.en}, but ${stateEn(f, analyst)}. Assumption (the procedure is silent): help the client; the file stays in ${n}'s name.`,
+    en: `${intro.en}, but ${stateEn(f, analyst)}. Assumption (the procedure is silent): help the client; the file stays in ${n}’s name.`,
   };
 }
 

@@ -1,7 +1,7 @@
 /** LOST-1: a client whose latest BDC OPP is Perdu BDC goes to the receiving agent. */
 import { latestBy } from '../facts';
 import type { Rule } from '../outcome';
-import { assignAction, atEn, atFr, nameOf, oppName } from '../outcome';
+import { assignAction, nameOf, oppName } from '../outcome';
 
 /**
  * LOST-1 — 002 « Dossier perdu BDC » : « si le client rappelle et que l'agent initial à mis son
@@ -30,7 +30,7 @@ export const lost1: Rule = (f) => {
     owner: r,
     opportunityId: latest.id,
     actions: [...assignAction(latest.id, latest.managerId, r), ...meetings.map((m) => `assign_meeting:${m.id}:${r}`)],
-    fr: `L'OPP ${oppName(latest, 'fr')} (créée ${atFr(f, latest.createdAt)}) a été mise Perdu BDC${byFr} : le client et son rendez-vous vont à ${nameOf(f, r)}, qui prend l'appel.`,
-    en: `OPP ${oppName(latest, 'en')} (created ${atEn(f, latest.createdAt)}) was set Lost BDC${byEn}: the client and any meeting go to ${nameOf(f, r)}, who took the contact.`,
+    fr: `L’OPP ${oppName(f, latest, 'fr')} a été mise Perdu BDC${byFr} : le client et son rendez-vous vont à ${nameOf(f, r)}, qui prend l’appel.`,
+    en: `OPP ${oppName(f, latest, 'en')} was set Lost BDC${byEn}: the client and any meeting go to ${nameOf(f, r)}, who took the contact.`,
   };
 };

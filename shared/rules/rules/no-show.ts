@@ -2,7 +2,7 @@
 import type { Facts } from '../facts';
 import { concerns, isFollowUp, isOpen, latestBy } from '../facts';
 import type { Outcome, Rule } from '../outcome';
-import { atEn, atFr, fileAction, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
+import { atEn, atFr, fileAction, meetingWhen, nameOf, predicateEn, predicateFr, stateEn, stateFr } from '../outcome';
 import type { ScenarioActivity, ScenarioMeeting, ScenarioOpportunity } from '../scenario';
 import { HOUR_MS, toMs } from '../time';
 
@@ -65,7 +65,7 @@ function receiverTakes(f: Facts, ns: NoShow, rule: 'NS-2' | 'NS-3', fr: string, 
     opportunityId: ns.opp?.id ?? null,
     actions: fileAction(f, ns.opp, r),
     fr: `${fr} Le nouveau rendez-vous est à ${nameOf(f, r)}.`,
-    en: `${en} The new meeting is ${nameOf(f, r)}'s.`,
+    en: `${en} The new meeting is ${nameOf(f, r)}’s.`,
   };
 }
 
@@ -82,8 +82,8 @@ export const ns1: Rule = (f) => {
   const n = nameOf(f, x);
   const last = ns.lastFollowUp?.at ?? ns.meeting.at;
   const why = {
-    fr: `${n} a relancé son no-show ${ns.meeting.id} ${atFr(f, last)} (il y a 72 h ou moins)`,
-    en: `${n} followed up their no-show ${ns.meeting.id} ${atEn(f, last)} (72 h ago or less)`,
+    fr: `Le client a fait un no-show au rendez-vous ${meetingWhen(f, ns.meeting, 'fr')} pris par ${n}, qui l’a relancé ${atFr(f, last)} (il y a 72 h ou moins)`,
+    en: `The client was a no-show at the meeting ${meetingWhen(f, ns.meeting, 'en')} booked by ${n}, who followed it up ${atEn(f, last)} (72 h ago or less)`,
   };
   const base = {
     rules: ['NS-1' as const],
@@ -114,7 +114,7 @@ export const ns1: Rule = (f) => {
     decision: 'book_for_owner',
     transferTo: null,
     fr: `${why.fr} et ${predicateFr(f, x)} : bookez le nouveau rendez-vous au nom de ${n}, ses no-show lui restent.`,
-    en: `${why.en} and ${predicateEn(f, x)}: book the new meeting in ${n}'s name; their no-shows stay theirs.`,
+    en: `${why.en} and ${predicateEn(f, x)}: book the new meeting in ${n}’s name; their no-shows stay theirs.`,
   };
 };
 
@@ -131,8 +131,8 @@ export const ns2: Rule = (f) => {
     f,
     ns,
     'NS-2',
-    `Le rendez-vous ${ns.meeting.id} de ${n} (${atFr(f, ns.meeting.at)}) était un no-show et ${n} n'a fait aucun suivi.`,
-    `${n}'s meeting ${ns.meeting.id} (${atEn(f, ns.meeting.at)}) was a no-show and ${n} never followed it up.`,
+    `Le rendez-vous ${meetingWhen(f, ns.meeting, 'fr')} pris par ${n} était un no-show et ${n} n’a fait aucun suivi.`,
+    `The meeting ${meetingWhen(f, ns.meeting, 'en')} booked by ${n} was a no-show and ${n} never followed it up.`,
   );
 };
 
@@ -155,7 +155,7 @@ export const ns3: Rule = (f) => {
     f,
     ns,
     'NS-3',
-    `Hypothèse (la procédure ne le dit pas) : le no-show ${ns.meeting.id} de ${n} ne lui est plus réservé, car ${reason.fr}.`,
-    `Assumption (the procedure is silent): ${n}'s no-show ${ns.meeting.id} is no longer reserved to them because ${reason.en}.`,
+    `Hypothèse (la procédure ne le dit pas) : le no-show du rendez-vous ${meetingWhen(f, ns.meeting, 'fr')} pris par ${n} ne lui est plus réservé, car ${reason.fr}.`,
+    `Assumption (the procedure is silent): the no-show at the meeting ${meetingWhen(f, ns.meeting, 'en')} booked by ${n} is no longer reserved to them because ${reason.en}.`,
   );
 };

@@ -35,10 +35,10 @@ function handledOpp(f: Facts): HandledOpp | null {
 }
 
 function handledFr(f: Facts, h: HandledOpp): string {
-  return `L'OPP ${oppName(h.opp, 'fr')} est traitée par ${nameOf(f, h.m)}`;
+  return `L’OPP ${oppName(f, h.opp, 'fr')} est traitée par ${nameOf(f, h.m)}`;
 }
 function handledEn(f: Facts, h: HandledOpp): string {
-  return `OPP ${oppName(h.opp, 'en')} is handled by ${nameOf(f, h.m)}`;
+  return `OPP ${oppName(f, h.opp, 'en')} is handled by ${nameOf(f, h.m)}`;
 }
 
 /**
@@ -50,7 +50,7 @@ export const pu2: Rule = (f) => {
   if (!opp || f.isHandled(opp)) return null;
   const r = f.receiverId;
   const was = opp.managerId === null ? '' : ` (au nom de ${nameOf(f, opp.managerId)})`;
-  const wasEn = opp.managerId === null ? '' : ` (in ${nameOf(f, opp.managerId)}'s name)`;
+  const wasEn = opp.managerId === null ? '' : ` (in ${nameOf(f, opp.managerId)}’s name)`;
   return {
     decision: 'keep',
     rules: ['PU-2'],
@@ -58,8 +58,8 @@ export const pu2: Rule = (f) => {
     owner: r,
     opportunityId: opp.id,
     actions: assignAction(opp.id, opp.managerId, r),
-    fr: `L'OPP ${oppName(opp, 'fr')}${was} n'a pas encore été traitée : ${nameOf(f, r)} garde le client et l'OPP est mise à son nom, qu'il y ait rendez-vous ou non.`,
-    en: `OPP ${oppName(opp, 'en')}${wasEn} has not been handled yet: ${nameOf(f, r)} keeps the client and the OPP goes in their name, meeting or not.`,
+    fr: `L’OPP ${oppName(f, opp, 'fr')}${was} n’a pas encore été traitée : ${nameOf(f, r)} garde le client et l’OPP est mise à son nom, qu’il y ait rendez-vous ou non.`,
+    en: `OPP ${oppName(f, opp, 'en')}${wasEn} has not been handled yet: ${nameOf(f, r)} keeps the client and the OPP goes in their name, meeting or not.`,
   };
 };
 
@@ -80,7 +80,7 @@ export const pu1a: Rule = (f) => {
       ...base,
       decision: 'keep',
       transferTo: null,
-      fr: `${handledFr(f, h)}, qui prend l'appel : gardez le client.`,
+      fr: `${handledFr(f, h)}, qui prend l’appel : gardez le client.`,
       en: `${handledEn(f, h)}, who took the contact: keep the client.`,
     };
   }
@@ -95,7 +95,7 @@ export const pu1a: Rule = (f) => {
     ...base,
     decision: 'transfer',
     transferTo: h.m,
-    fr: `${handledFr(f, h)}, qui est disponible${back.fr} : transférez l'appel à ${n}.`,
+    fr: `${handledFr(f, h)}, qui est disponible${back.fr} : transférez l’appel à ${n}.`,
     en: `${handledEn(f, h)}, who is available${back.en}: transfer the call to ${n}.`,
   };
 };
@@ -116,7 +116,7 @@ export const pu1b: Rule = (f) => {
     owner: h.m,
     opportunityId: h.opp.id,
     actions: [`tag_da:${h.opp.id}:${h.m}`],
-    fr: `${handledFr(f, h)}, qui ${predicateFr(f, h.m)} : ${r} booke le rendez-vous, puis tague le DA pour l'attribuer à ${n}.`,
+    fr: `${handledFr(f, h)}, qui ${predicateFr(f, h.m)} : ${r} booke le rendez-vous, puis tague le DA pour l’attribuer à ${n}.`,
     en: `${handledEn(f, h)}, who ${predicateEn(f, h.m)}: ${r} books the meeting, then tags the DA to give it to ${n}.`,
   };
 };
@@ -141,7 +141,7 @@ export const cb1: Rule = (f) => {
       ...base,
       decision: 'keep',
       transferTo: null,
-      fr: `${why.fr} : ${ny} prend le retour d'appel.`,
+      fr: `${why.fr} : ${ny} prend le retour d’appel.`,
       en: `${why.en}: ${ny} takes the callback.`,
     };
   }
@@ -150,7 +150,7 @@ export const cb1: Rule = (f) => {
     ...base,
     decision: 'transfer',
     transferTo: y,
-    fr: `${why.fr} : transférez l'appel à ${ny}.`,
+    fr: `${why.fr} : transférez l’appel à ${ny}.`,
     en: `${why.en}: transfer the call to ${ny}.`,
   };
 };
@@ -198,8 +198,8 @@ export const nl1b: Rule = (f) => {
     owner: r,
     opportunityId: h.opp.id,
     actions: [...assignAction(h.opp.id, h.m, r), `recompute_tag:${h.opp.id}`],
-    fr: `L'OPP ${oppName(h.opp, 'fr')} de ${n} a été créée en ${monthName(toMs(h.opp.createdAt), tz, 'fr')}, un mois antérieur, et ${n} ${predicateFr(f, h.m)} : ${nameOf(f, r)} devient gestionnaire de l'OPP et sa balise est recalculée.`,
-    en: `${n}'s OPP ${oppName(h.opp, 'en')} was created in ${monthName(toMs(h.opp.createdAt), tz, 'en')}, an earlier month, and ${n} ${predicateEn(f, h.m)}: ${nameOf(f, r)} becomes the OPP's manager and its tag is recomputed.`,
+    fr: `L’OPP ${oppName(f, h.opp, 'fr')} de ${n} a été créée en ${monthName(toMs(h.opp.createdAt), tz, 'fr')}, un mois antérieur, et ${n} ${predicateFr(f, h.m)} : ${nameOf(f, r)} devient gestionnaire de l’OPP et sa balise est recalculée.`,
+    en: `${n}’s OPP ${oppName(f, h.opp, 'en')} was created in ${monthName(toMs(h.opp.createdAt), tz, 'en')}, an earlier month, and ${n} ${predicateEn(f, h.m)}: ${nameOf(f, r)} becomes the OPP’s manager and its tag is recomputed.`,
   };
 };
 
@@ -218,7 +218,7 @@ export const pu1c: Rule = (f) => {
   const n = nameOf(f, h.m);
   const olderFr = h.older ? `, la dernière relance (${atFr(f, h.older.at)}) date de plus de 3 h` : '';
   const olderEn = h.older ? `, the last follow-up (${atEn(f, h.older.at)}) is more than 3 h old` : '';
-  const whyFr = sameMonth ? "l'OPP date du mois en cours" : `${n} est dans son quart de travail`;
+  const whyFr = sameMonth ? 'l’OPP date du mois en cours' : `${n} est dans son quart de travail`;
   const whyEn = sameMonth ? 'the OPP is from this month' : `${n} is within their shift`;
   const outcome: Outcome = {
     decision: 'book_on_opportunity',
@@ -227,8 +227,8 @@ export const pu1c: Rule = (f) => {
     owner: h.m,
     opportunityId: h.opp.id,
     actions: [],
-    fr: `${handledFr(f, h)}, qui ${predicateFr(f, h.m)}${olderFr} : n'importe qui peut booker sur l'OPP, qui reste au nom de ${n} (${whyFr}).`,
-    en: `${handledEn(f, h)}, who ${predicateEn(f, h.m)}${olderEn}: anyone can book on the OPP, which stays in ${n}'s name (${whyEn}).`,
+    fr: `${handledFr(f, h)}, qui ${predicateFr(f, h.m)}${olderFr} : n’importe qui peut booker sur l’OPP, qui reste au nom de ${n} (${whyFr}).`,
+    en: `${handledEn(f, h)}, who ${predicateEn(f, h.m)}${olderEn}: anyone can book on the OPP, which stays in ${n}’s name (${whyEn}).`,
   };
   return outcome;
 };

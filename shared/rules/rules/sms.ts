@@ -64,7 +64,7 @@ function textFacts(f: Facts): TextFacts | null {
   if (held?.t === undefined) return null;
   const colleague =
     m === null
-      ? { fr: "Le client n'a pas de gestionnaire en poste", en: 'The client has no manager on duty' }
+      ? { fr: 'Le client n’a pas de gestionnaire en poste', en: 'The client has no manager on duty' }
       : { fr: `${stateFr(f, m)}`, en: `${stateEn(f, m)}` };
   return { r: held.r, t: held.t, until: held.t + TEXT_RESERVATION_MS, colleague };
 }
@@ -96,7 +96,7 @@ export const sms3a: Rule = (f) => {
       ...base,
       decision: 'keep',
       reservedUntil: null,
-      fr: `${head.fr} : répondez avant ${clockFr(x.until, tz)} pour qu'il reste à vous.`,
+      fr: `${head.fr} : répondez avant ${clockFr(x.until, tz)} pour qu’il reste à vous.`,
       en: `${head.en}: answer before ${clockEn(x.until, tz)} to keep them.`,
     };
   }
@@ -104,8 +104,8 @@ export const sms3a: Rule = (f) => {
     ...base,
     decision: 'reserved',
     reservedUntil: toLocalIso(x.until, tz),
-    fr: `${head.fr} : le client reste à ${n} jusqu'à ${clockFr(x.until, tz)}, laissez-le-lui.`,
-    en: `${head.en}: the client stays ${n}'s until ${clockEn(x.until, tz)}; leave it to them.`,
+    fr: `${head.fr} : le client reste à ${n} jusqu’à ${clockFr(x.until, tz)}, laissez-le-lui.`,
+    en: `${head.en}: the client stays ${n}’s until ${clockEn(x.until, tz)}; leave it to them.`,
   };
 };
 
@@ -125,7 +125,7 @@ export const sms3b: Rule = (f) => {
     owner: r,
     opportunityId: opp?.id ?? null,
     actions: fileAction(f, opp, r),
-    fr: `${x.colleague.fr} ; le client a réécrit ${atFr(f, x.t)} et ${nameOf(f, x.r)} n'a pas répondu avant ${clockFr(x.until, f.timeZone)} : si ${nameOf(f, r)} répond et le booke, c'est son client.`,
+    fr: `${x.colleague.fr} ; le client a réécrit ${atFr(f, x.t)} et ${nameOf(f, x.r)} n’a pas répondu avant ${clockFr(x.until, f.timeZone)} : si ${nameOf(f, r)} répond et le booke, c’est son client.`,
     en: `${x.colleague.en}; the client replied ${atEn(f, x.t)} and ${nameOf(f, x.r)} did not answer by ${clockEn(x.until, f.timeZone)}: if ${nameOf(f, r)} answers and books, the client is theirs.`,
   };
 };
