@@ -50,10 +50,21 @@ export function countSms(text: string): SmsCount {
   return { encoding, units, segments, remaining: capacity - units };
 }
 
-/** The placeholders a template may use (settings, « Modèles SMS »). */
+/** The placeholders a template may use (settings, « Modèles SMS »), in their unaccented form. */
 export const SMS_PLACEHOLDERS = ['prenom', 'nom', 'agent', 'succursale', 'stock'] as const;
 export type SmsPlaceholder = (typeof SMS_PLACEHOLDERS)[number];
 export type SmsValues = Partial<Record<SmsPlaceholder, string | null>>;
+
+/** A `{mot}` in a text: letters (accented too), digits and underscores, spaces inside tolerated. */
+const PLACEHOLDER = /\{\s*([\p{L}\p{N}_]+)\s*\}/gu;
+
+/**
+ * The placeholder a `{…}` names: case and accents do not count, so `{Prénom}`, `{prénom}`
+ * and `{prenom}` are one — the settings wrote `{prénom}` while the filler knew only `{prenom}`.
+ */
+export function placeholderKey(raw: string): string {
+  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
 
 export interface FilledTemplate {
   text: string;
@@ -62,16 +73,17 @@ export interface FilledTemplate {
 }
 
 /**
- * Fills `{prenom}`, `{nom}`, `{agent}`, `{succursale}` and `{stock}` (case-insensitive) in a
- * template. A known placeholder without a value becomes empty and is reported in `missing`
- * so the dialog can warn; an unknown `{mot}` is left as typed. The spaces a blank leaves
- * doubled are collapsed.
+ * Fills `{prenom}`, `{nom}`, `{agent}`, `{succursale}` and `{stock}` (case- and
+ * accent-insensitive: `{Prénom}` works) in a template. A known placeholder without a value
+ * becomes empty and is reported in `missing` so the dialog can warn; an unknown `{mot}` is
+ * left as typed ({@link placeholdersLeft} finds it before sending). The spaces a blank
+ * leaves doubled are collapsed.
  */
 export function fillTemplate(body: string, values: SmsValues): FilledTemplate {
   const missing = new Set<SmsPlaceholder>();
   const known = new Set<string>(SMS_PLACEHOLDERS);
-  const text = body.replace(/\{([a-zA-Z]+)\}/g, (whole, raw: string) => {
-    const key = raw.toLowerCase();
+  const text = body.replace(PLACEHOLDER, (whole, raw: string) => {
+    const key = placeholderKey(raw);
     if (!known.has(key)) return whole;
     const value = values[key as SmsPlaceholder]?.trim() ?? '';
     if (value === '') missing.add(key as SmsPlaceholder);
@@ -81,4 +93,12 @@ export function fillTemplate(body: string, values: SmsValues): FilledTemplate {
     text: missing.size > 0 ? text.replace(/ {2,}/g, ' ').replace(/ ([.,!?;:])/g, '$1') : text,
     missing: SMS_PLACEHOLDERS.filter((p) => missing.has(p)),
   };
+}
+
+/**
+ * Every `{mot}` still in a text about to be sent, as typed, once each: an unknown variable
+ * of the template, or one the agent typed by hand. Sent as is, the client would read it raw.
+ */
+export function placeholdersLeft(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0]))];
 }

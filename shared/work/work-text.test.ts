@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeSubject, meetingTag, parseStocks, stocksInSubject } from './booking';
 import { buildMailto, isEmailAddress } from './mailto';
-import { countSms, fillTemplate } from './sms-text';
+import { SMS_PLACEHOLDERS, countSms, fillTemplate, placeholderKey, placeholdersLeft } from './sms-text';
 
 describe('MT-1: the meeting subject', () => {
   it('composes each kind with the first name upper-cased', () => {
@@ -9,7 +9,10 @@ describe('MT-1: the meeting subject', () => {
     expect(composeSubject('stock', ' Marc-André ', ['s12345'])).toEqual({ ok: true, subject: 'MARC-ANDRÉ / S12345' });
     expect(composeSubject('deposit', 'Julie', ['A1'])).toEqual({ ok: true, subject: 'DÉPÔT / JULIE / A1' });
     expect(composeSubject('virtual', 'Julie', ['A1'])).toEqual({ ok: true, subject: 'VIRTUEL / JULIE / A1' });
-    expect(composeSubject('transfer', 'Julie', ['A1', 'B2'])).toEqual({ ok: true, subject: 'TRANSFERT / JULIE / A1, B2' });
+    expect(composeSubject('transfer', 'Julie', ['A1', 'B2'])).toEqual({
+      ok: true,
+      subject: 'TRANSFERT / JULIE / A1, B2',
+    });
   });
   it('refuses a missing first name, or a missing stock when the kind needs one', () => {
     expect(composeSubject('stock', '  ', ['A1'])).toEqual({ ok: false, error: 'first_name' });
@@ -78,12 +81,50 @@ describe('SMS templates: placeholders', () => {
   });
 });
 
+describe('SMS templates: accents and what is left unfilled', () => {
+  const values = {
+    prenom: 'Andrée-Anne',
+    nom: 'Proulx',
+    agent: 'Marc Gagnon',
+    succursale: 'Longueuil',
+    stock: 'S92722',
+  };
+
+  it('« Test accents »: {prénom} as the settings hint writes it is filled like {prenom}', () => {
+    expect(fillTemplate('Bonjour {prénom}, ici {agent} pour le {stock} à {succursale}. {Nom}', values)).toEqual({
+      text: 'Bonjour Andrée-Anne, ici Marc Gagnon pour le S92722 à Longueuil. Proulx',
+      missing: [],
+    });
+    expect(fillTemplate('{PRÉNOM} {Prénom} { prenom }', values).text).toBe('Andrée-Anne Andrée-Anne Andrée-Anne');
+    expect(placeholderKey('Prénom')).toBe('prenom');
+  });
+
+  it('an unknown {variable} stays and is found before sending, once each, as typed', () => {
+    const filled = fillTemplate('Bonjour {prénom}, votre {véhicule} est prêt. {véhicule} {modèle}', values);
+    expect(filled.text).toBe('Bonjour Andrée-Anne, votre {véhicule} est prêt. {véhicule} {modèle}');
+    expect(placeholdersLeft(filled.text)).toEqual(['{véhicule}', '{modèle}']);
+    expect(placeholdersLeft('Bonjour Andrée-Anne, à bientôt.')).toEqual([]);
+    // A known one typed by hand in the box is not filled there either.
+    expect(placeholdersLeft('Bonjour {prenom}')).toEqual(['{prenom}']);
+  });
+
+  it('the placeholders are unaccented ids', () => {
+    for (const p of SMS_PLACEHOLDERS) expect(placeholderKey(p)).toBe(p);
+  });
+});
+
 describe('mailto (RFC 6068)', () => {
   it('encodes the subject and the body as UTF-8, line breaks as CRLF', () => {
     expect(buildMailto({ to: ['eloise@exemple.ca'], subject: 'Suite à votre contact' })).toBe(
       'mailto:eloise@exemple.ca?subject=Suite%20%C3%A0%20votre%20contact',
     );
-    expect(buildMailto({ to: ['a@b.ca', 'c@d.ca'], subject: 'Contact : Poste à traiter', body: 'Éloïse\nposte://contact/c1' })).toBe(
+    expect(
+      buildMailto({
+        to: ['a@b.ca', 'c@d.ca'],
+        subject: 'Contact : Poste à traiter',
+        body: 'Éloïse\nposte://contact/c1',
+      }),
+    ).toBe(
       'mailto:a@b.ca,c@d.ca?subject=Contact%20%3A%20Poste%20%C3%A0%20traiter&body=%C3%89lo%C3%AFse%0D%0Aposte%3A%2F%2Fcontact%2Fc1',
     );
   });
@@ -92,6 +133,7 @@ describe('mailto (RFC 6068)', () => {
   });
   it('accepts one plain address only', () => {
     expect(isEmailAddress('julie@poste.ca')).toBe(true);
-    for (const bad of ['julie', 'a@b', 'a b@c.ca', 'a@b.ca,c@d.ca', '<a@b.ca>', 'a@b.c']) expect(isEmailAddress(bad)).toBe(false);
+    for (const bad of ['julie', 'a@b', 'a b@c.ca', 'a@b.ca,c@d.ca', '<a@b.ca>', 'a@b.c'])
+      expect(isEmailAddress(bad)).toBe(false);
   });
 });

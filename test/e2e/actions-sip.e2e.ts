@@ -372,7 +372,7 @@ describe('SMS on a failing route', () => {
     await actions().getByRole('button', { name: 'SMS', exact: true }).click();
     await dialog().getByLabel('Modèle').selectOption({ label: 'Relance J2' });
     await dialog().getByRole('button', { name: 'Envoyer', exact: true }).click();
-    await visible(dialog().getByRole('alert').getByText(/^Le SMS n’est pas parti : 404 .*Rien n’a été enregistré\.$/), 10_000);
+    await visible(dialog().getByRole('alert').getByText('Le SMS n’est pas parti : le serveur l’a refusé (code 404). Rien n’a été enregistré.', { exact: true }), 10_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(snapshot()).toEqual(before);
     await closeDialog();

@@ -22,7 +22,10 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(poste.url);
   await page.getByLabel('Rechercher un client').fill('(514) 555-0199');
-  await page.getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ }).first().click();
+  await page
+    .getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ })
+    .first()
+    .click();
   await visible(page.getByRole('region', { name: '9 · Action' }));
 });
 
@@ -50,8 +53,14 @@ describe('zone 9 from the record', () => {
     await actions().getByRole('button', { name: 'Email', exact: true }).click();
     await dialog().getByRole('button', { name: 'Ouvrir le courriel' }).click();
     const link = await visible(dialog().getByTestId('mailto-link'));
-    expect(await link.getAttribute('href')).toMatch(/^mailto:eloise\.cote@example\.ca\?subject=Suite%20%C3%A0%20votre%20contact$/);
-    await visible(history().getByText(/Email envoyé par /).first());
+    expect(await link.getAttribute('href')).toMatch(
+      /^mailto:eloise\.cote@example\.ca\?subject=Suite%20%C3%A0%20votre%20contact$/,
+    );
+    await visible(
+      history()
+        .getByText(/Email envoyé par /)
+        .first(),
+    );
     await closeDialog();
   });
 
@@ -61,9 +70,15 @@ describe('zone 9 from the record', () => {
     await dialog().getByLabel('Adresse du destinataire').fill('gerant@concession.ca');
     await dialog().getByRole('button', { name: 'Transmettre' }).click();
     const href = (await (await visible(dialog().getByTestId('mailto-link'))).getAttribute('href')) ?? '';
-    expect(href.startsWith('mailto:gerant@concession.ca?subject=Contact%20%3A%20Poste%20%C3%A0%20traiter&body=')).toBe(true);
+    expect(href.startsWith('mailto:gerant@concession.ca?subject=Contact%20%3A%20Poste%20%C3%A0%20traiter&body=')).toBe(
+      true,
+    );
     expect(decodeURIComponent(href)).toMatch(/poste:\/\/contact\/[A-Za-z0-9_-]+/);
-    await visible(history().getByText(/Transmis à gerant@concession\.ca par /).first());
+    await visible(
+      history()
+        .getByText(/Transmis à gerant@concession\.ca par /)
+        .first(),
+    );
     await closeDialog();
   });
 
@@ -83,15 +98,22 @@ describe('zone 9 from the record', () => {
       });
       server.onMessage((message) => {
         const reply = JSON.parse(String(message)) as { type: string; id?: number };
-        if (holding && reply.type === 'result' && reply.id !== undefined && agentCalls.has(reply.id)) held.push(() => ws.send(message));
+        if (holding && reply.type === 'result' && reply.id !== undefined && agentCalls.has(reply.id))
+          held.push(() => ws.send(message));
         else ws.send(message);
       });
     });
     try {
       await slow.goto(poste.url);
       await slow.getByLabel('Rechercher un client').fill('(514) 555-0199');
-      await slow.getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ }).first().click();
-      await slow.getByRole('region', { name: '9 · Action' }).getByRole('button', { name: 'Rediriger', exact: true }).click();
+      await slow
+        .getByRole('button', { name: /Ouvrir la fiche d’Éloïse Côté-Tremblay/ })
+        .first()
+        .click();
+      await slow
+        .getByRole('region', { name: '9 · Action' })
+        .getByRole('button', { name: 'Rediriger', exact: true })
+        .click();
       const recipient = slow.getByRole('dialog').getByRole('combobox', { name: /^Destinataire/ });
       await recipient.selectOption({ label: 'AUTRE' });
       await eventually(() => expect(held.length).toBeGreaterThan(0));
@@ -99,7 +121,9 @@ describe('zone 9 from the record', () => {
       for (const release of held.splice(0)) release();
       await eventually(async () => expect(await recipient.locator('option').count()).toBeGreaterThan(1));
       await visible(slow.getByRole('dialog').getByLabel('Adresse du destinataire'));
-      expect(await recipient.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('AUTRE');
+      expect(await recipient.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
+        'AUTRE',
+      );
     } finally {
       await slow.close();
     }
@@ -109,7 +133,8 @@ describe('zone 9 from the record', () => {
     const opener = actions().getByRole('button', { name: 'Résultat', exact: true });
     await opener.click();
     await visible(dialog());
-    const inDialog = () => page.evaluate(() => document.querySelector('[role="dialog"]')?.contains(document.activeElement) ?? false);
+    const inDialog = () =>
+      page.evaluate(() => document.querySelector('[role="dialog"]')?.contains(document.activeElement) ?? false);
     expect(await inDialog()).toBe(true);
     for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
     expect(await inDialog()).toBe(true);
@@ -124,28 +149,97 @@ describe('zone 9 from the record', () => {
     await dialog().getByRole('button', { name: 'Enregistrer' }).click();
     await visible(dialog().getByText('Résultat enregistré.'));
     await visible(page.getByRole('region', { name: '10 · Résultat' }).getByText('Pas de réponse').first());
-    await visible(history().getByText(/Résultat « Pas de réponse » par /).first());
+    await visible(
+      history()
+        .getByText(/Résultat « Pas de réponse » par /)
+        .first(),
+    );
     await closeDialog();
   });
 
+  it('« Rejoint — RDV pris » then the booking closed with ×: no « RDV pris » in zone 10 nor the history', async () => {
+    const zone10 = () => page.getByRole('region', { name: '10 · Résultat' });
+    for (let i = 0; i < 2; i++) {
+      await actions().getByRole('button', { name: 'Résultat', exact: true }).click();
+      await dialog().getByLabel('Résultat').selectOption({ label: 'Rejoint — RDV pris' });
+      await dialog().getByRole('button', { name: 'Enregistrer' }).click();
+      await visible(dialog().getByRole('heading', { name: 'Prendre un rendez-vous' }));
+      await closeDialog();
+    }
+    expect(
+      await zone10()
+        .getByText(/Rejoint — RDV pris/)
+        .count(),
+    ).toBe(0);
+    expect(
+      await history()
+        .getByText(/Résultat « Rejoint — RDV pris »/)
+        .count(),
+    ).toBe(0);
+  });
+
   it('« Rejoint — RDV pris » opens the booking: composed subject and tag, meeting written, Rendez-vous cédulé', async () => {
+    // A 1280×720 screen: the fields scroll inside the dialog, its submit stays in view.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await actions().getByRole('button', { name: 'Résultat', exact: true }).click();
     await dialog().getByLabel('Résultat').selectOption({ label: 'Rejoint — RDV pris' });
     await dialog().getByRole('button', { name: 'Enregistrer' }).click();
     await visible(dialog().getByRole('heading', { name: 'Prendre un rendez-vous' }));
     await dialog().getByLabel('Type de rendez-vous').selectOption({ label: 'Inventaire' });
-    await visible(dialog().getByTestId('booking-subject').getByText(/ÉLOÏSE \/ INVENTAIRE/));
-    await visible(dialog().getByTestId('booking-tag').getByText(/Argent/));
-    await dialog().getByLabel('Succursale').fill('Laval');
+    await visible(
+      dialog()
+        .getByTestId('booking-subject')
+        .getByText(/ÉLOÏSE \/ INVENTAIRE/),
+    );
+    await visible(
+      dialog()
+        .getByTestId('booking-tag')
+        .getByText(/Argent/),
+    );
+    const submit = dialog().getByRole('button', { name: 'Enregistrer le rendez-vous' });
+    const box = await submit.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(720);
+    // The branches of Réglages › Succursales are offered, not a free-text field.
+    await dialog().getByLabel('Succursale').selectOption({ label: 'Laval' });
     await dialog().getByLabel('Représentant (SPEX)').fill('Luc Bergeron');
     await dialog().getByLabel('Courriel du représentant').fill('luc@concession.ca');
-    await dialog().getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    // Yesterday is refused; once the date is fixed the refusal goes away.
+    const date = dialog().getByLabel('Date', { exact: true });
+    const tomorrow = await date.inputValue();
+    await date.fill('2020-01-02');
+    await submit.click();
+    const past = dialog().getByRole('alert');
+    await visible(past);
+    await date.fill(tomorrow);
+    await eventually(async () => expect(await past.count()).toBe(0));
+    await submit.click();
     await visible(dialog().getByText(/Rendez-vous « ÉLOÏSE \/ INVENTAIRE » enregistré/));
-    expect(await dialog().getByTestId('mailto-link').getAttribute('href')).toMatch(/^mailto:luc@concession\.ca\?subject=Rendez-vous%20%3A%20%C3%89LO%C3%8FSE/);
+    expect(await dialog().getByTestId('mailto-link').getAttribute('href')).toMatch(
+      /^mailto:luc@concession\.ca\?subject=Rendez-vous%20%3A%20%C3%89LO%C3%8FSE/,
+    );
     await closeDialog();
-    await visible(page.getByRole('region', { name: '7 · Rendez-vous pris par contact' }).getByText('ÉLOÏSE / INVENTAIRE').first());
+    await visible(
+      page.getByRole('region', { name: '7 · Rendez-vous pris par contact' }).getByText('ÉLOÏSE / INVENTAIRE').first(),
+    );
     await visible(page.getByRole('region', { name: '3 · Statut' }).getByText('Rendez-vous cédulé').first());
-    await visible(history().getByText(/Rendez-vous « ÉLOÏSE \/ INVENTAIRE » pris pour le .* par /).first());
+    await visible(
+      history()
+        .getByText(/Rendez-vous « ÉLOÏSE \/ INVENTAIRE » pris pour le .* par /)
+        .first(),
+    );
+    // The result is written with its meeting, once.
+    await visible(
+      page
+        .getByRole('region', { name: '10 · Résultat' })
+        .getByText(/Rejoint — RDV pris/)
+        .first(),
+    );
+    expect(
+      await history()
+        .getByText(/Résultat « Rejoint — RDV pris »/)
+        .count(),
+    ).toBe(1);
+    await page.setViewportSize({ width: 1440, height: 1000 });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import { actionsLocales } from '../../../renderer/features/actions/locales';
 import { historyText, type Translate } from '../../../renderer/features/record/history';
 import { recordLocales } from '../../../renderer/features/record/locales';
 import { memorySettingsStore } from '../settings/store';
+import type { PosteClient } from '../../../renderer/app/client';
+import { saveResult } from '../../../renderer/features/actions/result-flow';
+import { bookWithResult } from '../../../renderer/features/booking/book';
 import { ALWAYS, addAgent, addClient, addMeeting, addOpportunity } from '../../../test/support/seed';
 
 const NOW = new Date('2026-03-10T18:05:00.000Z');
@@ -347,6 +350,45 @@ describe('Booking (MT-1 to MT-3) and RDV-1', () => {
       expect(await dispatch(s.handlers, 'work:book', { clientId, ...base, ...bad })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     expect(counts(s)).toEqual(before);
+  });
+
+  /** The console's own calls (Résultat, then the booking dialog), through the contract. */
+  const consoleOf = (s: Services) => ({ tryCall: (channel: string, input: unknown) => dispatch(s.handlers, channel, input) }) as unknown as Pick<PosteClient, 'tryCall'>;
+  const rdvPris = async (s: Services) =>
+    (await ok<{ id: string; labelFr: string; opens: 'booking' | 'schedule_call' | null }[]>(s, 'work:resultChoices', {})).find((c) => c.labelFr === 'Rejoint — RDV pris')!;
+
+  it('Marc picks « Rejoint — RDV pris » then closes the booking: no result, no line, status unchanged', async () => {
+    const { s, clientId, opportunityId } = centre();
+    const choice = await rdvPris(s);
+    const before = counts(s);
+    const outcome = await saveResult(consoleOf(s), choice, { clientId, opportunityId });
+    expect(outcome).toEqual({ kind: 'booking', choiceId: choice.id });
+    // Marc closes the booking dialog with ×; he opens the result a second time and closes again.
+    await saveResult(consoleOf(s), choice, { clientId, opportunityId });
+    expect(counts(s)).toEqual(before);
+    expect(opp(s, opportunityId)).toMatchObject({ status: 'in_progress', result_label: null });
+    expect((await lines(s, clientId)).fr).toEqual([]);
+  });
+
+  it('Marc books from « Rejoint — RDV pris »: the meeting, then the result, once each', async () => {
+    const { s, clientId, opportunityId } = centre();
+    const choice = await rdvPris(s);
+    const outcome = await saveResult(consoleOf(s), choice, { clientId, opportunityId });
+    const refused = await bookWithResult(consoleOf(s), { clientId, opportunityId, ...base, at: '2026-03-01T10:00:00Z' }, choice.id);
+    expect(refused).toMatchObject({ ok: false });
+    expect(opp(s, opportunityId)).toMatchObject({ result_label: null });
+    const done = await bookWithResult(consoleOf(s), { clientId, opportunityId, ...base }, outcome.kind === 'booking' ? outcome.choiceId : null);
+    expect(done).toMatchObject({ ok: true, resultError: null, booked: { subject: 'VIRTUEL / ÉLOÏSE / S12345' } });
+    expect(opp(s, opportunityId)).toMatchObject({ status: 'appointment_booked', result_label: 'Rejoint — RDV pris', result_by: 'marc' });
+    const history = (await lines(s, clientId)).fr;
+    expect(history.filter((l) => l.startsWith('Résultat « Rejoint — RDV pris »'))).toHaveLength(1);
+    expect(history.filter((l) => l.startsWith('Rendez-vous « VIRTUEL / ÉLOÏSE / S12345 »'))).toHaveLength(1);
+  });
+
+  it('a booking opened from the record (no result) writes no result', async () => {
+    const { s, clientId, opportunityId } = centre();
+    expect(await bookWithResult(consoleOf(s), { clientId, opportunityId, ...base }, null)).toMatchObject({ ok: true, resultError: null });
+    expect(opp(s, opportunityId)).toMatchObject({ status: 'appointment_booked', result_label: null });
   });
 
   it('RDV-1: Marc moves Julie’s meeting later; it stays Julie’s', async () => {

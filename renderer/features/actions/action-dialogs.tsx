@@ -2,14 +2,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSummary, ContactRecord } from '../../../shared/ipc/dto';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { countSms } from '../../../shared/work/sms-text';
+import { countSms, placeholdersLeft } from '../../../shared/work/sms-text';
 import type { PosteClient } from '../../app/client';
 import { BookingDialog } from '../booking/booking-dialog';
 import { AnalystDialog } from '../followups/analyst-handoff';
 import { formatDuration } from '../record/format';
-import { softphoneStore } from '../softphone/store';
+import { softphoneStore, useSoftphone } from '../softphone/store';
 import { ModalFrame } from '../../app/modal-frame';
 import { MailLink } from './mail-link';
+import { phoneOption } from './phone-option';
+import { saveResult } from './result-flow';
+import { sipFailureOf, sipFailureText, type SipFailure } from './sip-failure';
 import { callbackFirstAction, useActionsStore } from './store';
 import './actions.css';
 
@@ -35,12 +38,21 @@ export function ActionDialogs({ client }: { client: PosteClient }) {
   return (
     <>
       <TextNotices />
-      {open ? <Dialog key={`${open.action}-${open.record.client.id}`} client={client} action={open.action} record={open.record} onClose={close} /> : null}
+      {open ? (
+        <Dialog
+          key={`${open.action}-${open.record.client.id}`}
+          client={client}
+          action={open.action}
+          record={open.record}
+          resultChoiceId={open.resultChoiceId ?? null}
+          onClose={close}
+        />
+      ) : null}
     </>
   );
 }
 
-function Dialog({ action, ...props }: Props & { action: string }) {
+function Dialog({ action, resultChoiceId, ...props }: Props & { action: string; resultChoiceId: string | null }) {
   switch (action) {
     case 'call':
       return <CallDialog {...props} />;
@@ -55,7 +67,7 @@ function Dialog({ action, ...props }: Props & { action: string }) {
     case 'result':
       return <ResultDialog {...props} />;
     case 'booking':
-      return <BookingDialog {...props} />;
+      return <BookingDialog {...props} resultChoiceId={resultChoiceId} />;
     case 'analysts':
       return <AnalystDialog {...props} />;
     default:
@@ -82,14 +94,25 @@ function TextNotices() {
   );
 }
 
-function PhonePicker({ phones, value, onChange, label }: { phones: { e164: string; national: string; kind: string }[]; value: string; onChange: (v: string) => void; label: string }) {
+function PhonePicker({
+  phones,
+  value,
+  onChange,
+  label,
+}: {
+  phones: { e164: string; national: string; kind: string }[];
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+}) {
+  const { t } = useTranslation('actions');
   return (
     <label className="act-field">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {phones.map((p) => (
           <option key={p.e164} value={p.e164}>
-            {p.national} ({p.kind})
+            {phoneOption(t, p)}
           </option>
         ))}
       </select>
@@ -97,21 +120,37 @@ function PhonePicker({ phones, value, onChange, label }: { phones: { e164: strin
   );
 }
 
+/** Said inside a dialog opened while registered when the softphone loses its server. */
+function NotRegistered({ registered }: { registered: boolean }) {
+  const { t } = useTranslation('actions');
+  return registered ? null : (
+    <p className="act-warn" role="status">
+      {t('notRegistered')}
+    </p>
+  );
+}
+
 function CallDialog({ client, record, onClose }: Props) {
   const { t } = useTranslation('actions');
   const [e164, setE164] = useState(record.phones[0]?.e164 ?? '');
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; detail?: string } | null>(null);
+  const registered = useSoftphone((s) => s.registration.state === 'registered');
   const dial = async () => {
     setError(null);
     const engineCallId = await softphoneStore.getState().actions.call(e164);
     if (!engineCallId) {
-      setError(softphoneStore.getState().lastError ?? 'the call could not be placed');
+      const failure = sipFailureOf(softphoneStore.getState().lastError);
+      setError({ text: t('callFailed', { reason: sipFailureText(t, failure) }), detail: failure.detail });
       return;
     }
-    const placed = await client.tryCall('work:callPlaced', { clientId: record.client.id, opportunityId: record.primaryOpportunityId, e164 });
+    const placed = await client.tryCall('work:callPlaced', {
+      clientId: record.client.id,
+      opportunityId: record.primaryOpportunityId,
+      e164,
+    });
     if (!placed.ok) {
-      setError(errorOf(placed));
+      setError({ text: t('error', { message: errorOf(placed) }) });
       return;
     }
     useActionsStore.getState().trackCall(client, engineCallId, placed.value.activityId);
@@ -121,11 +160,21 @@ function CallDialog({ client, record, onClose }: Props) {
     <ModalFrame title={t('title.call')} closeLabel={t('close')} onClose={onClose} className="act-dialog">
       <div className="act-body">
         <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
-        <button type="button" className="act-primary" disabled={!e164 || message !== null} onClick={() => void dial()}>
+        <NotRegistered registered={registered} />
+        <button
+          type="button"
+          className="act-primary"
+          disabled={!e164 || message !== null || !registered}
+          onClick={() => void dial()}
+        >
           {t('dial')}
         </button>
         {message && <p role="status">{message}</p>}
-        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+        {error && (
+          <p role="alert" className="act-error" title={error.detail || undefined}>
+            {error.text}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );
@@ -136,7 +185,10 @@ function BleadDialog({ client, record, onClose }: Props) {
   const [settings, setSettings] = useState<ResponseOf<'settings:get'>['settings'] | null>(null);
   const [deviceId, setDeviceId] = useState('');
   const [e164, setE164] = useState(record.phones[0]?.e164 ?? '');
-  const [state, setState] = useState<{ kind: 'idle' | 'running' | 'done' | 'error'; text?: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'running' | 'done' | 'error'; text?: string; detail?: string }>({
+    kind: 'idle',
+  });
+  const registered = useSoftphone((s) => s.registration.state === 'registered');
   useEffect(() => {
     void client.tryCall('settings:get', {}).then((r) => {
       if (!r.ok) return;
@@ -156,11 +208,27 @@ function BleadDialog({ client, record, onClose }: Props) {
     const result = await callbackFirst(device.target, e164, { ringTimeoutMs: settings.bleadRingTimeoutS * 1000 });
     if (result.outcome === 'device_unanswered') setState({ kind: 'done', text: t('bleadDeviceUnanswered') });
     else if (result.outcome === 'contact_unanswered') setState({ kind: 'done', text: t('bleadContactUnanswered') });
-    else if (result.outcome === 'failed') setState({ kind: 'error', text: t('error', { message: result.reason ?? 'failed' }) });
-    else {
+    else if (result.outcome === 'failed') {
+      const failure: SipFailure = sipFailureOf(result.reason);
+      setState({
+        kind: 'error',
+        text: t('bleadFailed', { reason: sipFailureText(t, failure) }),
+        detail: failure.detail,
+      });
+    } else {
       const durationS = result.durationS ?? 0;
-      const done = await client.tryCall('work:bleadCompleted', { clientId: record.client.id, opportunityId: record.primaryOpportunityId, e164, deviceId, durationS });
-      setState(done.ok ? { kind: 'done', text: t('bleadCompleted', { duration: formatDuration(durationS) }) } : { kind: 'error', text: t('error', { message: errorOf(done) }) });
+      const done = await client.tryCall('work:bleadCompleted', {
+        clientId: record.client.id,
+        opportunityId: record.primaryOpportunityId,
+        e164,
+        deviceId,
+        durationS,
+      });
+      setState(
+        done.ok
+          ? { kind: 'done', text: t('bleadCompleted', { duration: formatDuration(durationS) }) }
+          : { kind: 'error', text: t('error', { message: errorOf(done) }) },
+      );
     }
   };
   return (
@@ -177,10 +245,24 @@ function BleadDialog({ client, record, onClose }: Props) {
           </select>
         </label>
         <PhonePicker phones={record.phones} value={e164} onChange={setE164} label={t('contactNumber')} />
-        <button type="button" className="act-primary" disabled={!deviceId || !e164 || state.kind === 'running'} onClick={() => void start()}>
+        <NotRegistered registered={registered} />
+        <button
+          type="button"
+          className="act-primary"
+          disabled={!deviceId || !e164 || state.kind === 'running' || !registered}
+          onClick={() => void start()}
+        >
           {t('startBlead')}
         </button>
-        {state.text && <p role={state.kind === 'error' ? 'alert' : 'status'} className={state.kind === 'error' ? 'act-error' : undefined}>{state.text}</p>}
+        {state.text && (
+          <p
+            role={state.kind === 'error' ? 'alert' : 'status'}
+            className={state.kind === 'error' ? 'act-error' : undefined}
+            title={state.detail || undefined}
+          >
+            {state.text}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );
@@ -193,7 +275,8 @@ function SmsDialog({ client, record, onClose }: Props) {
   const [body, setBody] = useState('');
   const [e164, setE164] = useState('');
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string; detail?: string } | null>(null);
+  const registered = useSoftphone((s) => s.registration.state === 'registered');
   useEffect(() => {
     void client.tryCall('work:smsTemplates', { clientId: record.client.id }).then((r) => {
       if (!r.ok) {
@@ -206,13 +289,16 @@ function SmsDialog({ client, record, onClose }: Props) {
   }, [client, record.client.id, t]);
   const template = data?.templates.find((x) => x.id === templateId) ?? null;
   const count = useMemo(() => countSms(body), [body]);
+  // A `{mot}` still in the text would reach the client raw: it is flagged and blocks the send.
+  const left = useMemo(() => placeholdersLeft(body), [body]);
   const send = async () => {
     if (!data?.smsDomain) return;
     setBusy(true);
     setStatus(null);
     const sent = await softphoneStore.getState().actions.sendMessage(`sip:${e164}@${data.smsDomain}`, body);
     if (!sent.ok) {
-      setStatus({ ok: false, text: t('smsFailed', { reason: sent.reason }) });
+      const failure = sipFailureOf(sent.reason, sent.statusCode);
+      setStatus({ ok: false, text: t('smsFailed', { reason: sipFailureText(t, failure) }), detail: failure.detail });
       setBusy(false);
       return;
     }
@@ -223,7 +309,9 @@ function SmsDialog({ client, record, onClose }: Props) {
       body,
       templateName: template?.name ?? null,
     });
-    setStatus(written.ok ? { ok: true, text: t('smsSent') } : { ok: false, text: t('error', { message: errorOf(written) }) });
+    setStatus(
+      written.ok ? { ok: true, text: t('smsSent') } : { ok: false, text: t('error', { message: errorOf(written) }) },
+    );
     setBusy(false);
   };
   return (
@@ -247,18 +335,51 @@ function SmsDialog({ client, record, onClose }: Props) {
             ))}
           </select>
         </label>
-        {template && template.missing.length > 0 && <p className="act-warn">{t('missing', { list: template.missing.join(', ') })}</p>}
+        {template && template.missing.length > 0 && (
+          <p className="act-warn">{t('missing', { list: template.missing.join(', ') })}</p>
+        )}
         <label className="act-field">
           <span>{t('message')}</span>
           <textarea rows={5} value={body} maxLength={1600} onChange={(e) => setBody(e.target.value)} />
         </label>
+        {left.length > 0 && (
+          <p className="act-warn" role="alert">
+            {t('unfilled', { list: left.join(', ') })}
+          </p>
+        )}
         <p className="act-counter" aria-live="polite">
-          {t('counter', { units: count.units, segments: count.segments, encoding: count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2' })}
+          {t('counter', {
+            units: count.units,
+            segments: count.segments,
+            encoding: count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2',
+          })}
         </p>
-        <button type="button" className="act-primary" disabled={busy || !e164 || body.trim() === '' || !data?.smsDomain || status?.ok === true} onClick={() => void send()}>
+        <NotRegistered registered={registered} />
+        <button
+          type="button"
+          className="act-primary"
+          disabled={
+            busy ||
+            !e164 ||
+            body.trim() === '' ||
+            !data?.smsDomain ||
+            status?.ok === true ||
+            !registered ||
+            left.length > 0
+          }
+          onClick={() => void send()}
+        >
           {busy ? t('sending') : t('send')}
         </button>
-        {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
+        {status && (
+          <p
+            role={status.ok ? 'status' : 'alert'}
+            className={status.ok ? undefined : 'act-error'}
+            title={status.detail || undefined}
+          >
+            {status.text}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );
@@ -271,7 +392,11 @@ function EmailDialog({ client, record, onClose }: Props) {
   const lastMailto = useActionsStore((s) => s.lastMailto);
   const openMail = async () => {
     setError(null);
-    const r = await client.tryCall('work:emailOpened', { clientId: record.client.id, opportunityId: record.primaryOpportunityId, email });
+    const r = await client.tryCall('work:emailOpened', {
+      clientId: record.client.id,
+      opportunityId: record.primaryOpportunityId,
+      email,
+    });
     if (!r.ok) setError(errorOf(r));
     else useActionsStore.getState().openMailto(client, r.value.mailto);
   };
@@ -288,11 +413,20 @@ function EmailDialog({ client, record, onClose }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" className="act-primary" disabled={!email || lastMailto !== null} onClick={() => void openMail()}>
+        <button
+          type="button"
+          className="act-primary"
+          disabled={!email || lastMailto !== null}
+          onClick={() => void openMail()}
+        >
           {t('openMail')}
         </button>
         <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
-        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+        {error && (
+          <p role="alert" className="act-error">
+            {t('error', { message: error })}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );
@@ -318,7 +452,11 @@ function RedirectDialog({ client, record, onClose }: Props) {
   const send = async () => {
     setError(null);
     const recipient = choice === OTHER ? { email: address } : { agentId: choice };
-    const r = await client.tryCall('work:redirect', { clientId: record.client.id, opportunityId: record.primaryOpportunityId, recipient });
+    const r = await client.tryCall('work:redirect', {
+      clientId: record.client.id,
+      opportunityId: record.primaryOpportunityId,
+      recipient,
+    });
     if (!r.ok) setError(errorOf(r));
     else useActionsStore.getState().openMailto(client, r.value.mailto);
   };
@@ -342,11 +480,20 @@ function RedirectDialog({ client, record, onClose }: Props) {
             <input type="email" value={address} onChange={(e) => setAddress(e.target.value)} />
           </label>
         )}
-        <button type="button" className="act-primary" disabled={!choice || (choice === OTHER && address.trim() === '') || lastMailto !== null} onClick={() => void send()}>
+        <button
+          type="button"
+          className="act-primary"
+          disabled={!choice || (choice === OTHER && address.trim() === '') || lastMailto !== null}
+          onClick={() => void send()}
+        >
           {t('redirectSend')}
         </button>
         <MailLink mailto={lastMailto} text={t('mailOpened')} label={t('mailLink')} />
-        {error && <p role="alert" className="act-error">{t('error', { message: error })}</p>}
+        {error && (
+          <p role="alert" className="act-error">
+            {t('error', { message: error })}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );
@@ -382,18 +529,18 @@ function ResultDialog({ client, record, onClose }: Props) {
   const choice = choices.find((c) => c.id === choiceId);
   const save = async () => {
     if (!choice) return;
-    const scheduledCall = choice.opens === 'schedule_call' ? { at: new Date(`${when.date}T${when.time}`).toISOString(), agentId } : undefined;
-    const r = await client.tryCall('work:result', {
+    const scheduledCall =
+      choice.opens === 'schedule_call'
+        ? { at: new Date(`${when.date}T${when.time}`).toISOString(), agentId }
+        : undefined;
+    const outcome = await saveResult(client, choice, {
       clientId: record.client.id,
       opportunityId: record.primaryOpportunityId,
-      choiceId,
       ...(scheduledCall ? { scheduledCall } : {}),
     });
-    if (!r.ok) {
-      setStatus({ ok: false, text: t('error', { message: errorOf(r) }) });
-      return;
-    }
-    if (r.value.opens === 'booking') useActionsStore.getState().openAction('booking', record);
+    if (outcome.kind === 'error') setStatus({ ok: false, text: t('error', { message: outcome.message }) });
+    else if (outcome.kind === 'booking')
+      useActionsStore.getState().openAction('booking', record, { resultChoiceId: outcome.choiceId });
     else setStatus({ ok: true, text: t('resultSaved') });
   };
   const label = (c: { labelFr: string; labelEn: string }) => (i18n.language === 'en' ? c.labelEn : c.labelFr);
@@ -432,10 +579,19 @@ function ResultDialog({ client, record, onClose }: Props) {
             </label>
           </fieldset>
         )}
-        <button type="button" className="act-primary" disabled={!choice || status?.ok === true} onClick={() => void save()}>
+        <button
+          type="button"
+          className="act-primary"
+          disabled={!choice || status?.ok === true}
+          onClick={() => void save()}
+        >
           {t('record')}
         </button>
-        {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>{status.text}</p>}
+        {status && (
+          <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'act-error'}>
+            {status.text}
+          </p>
+        )}
       </div>
     </ModalFrame>
   );

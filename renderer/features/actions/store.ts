@@ -11,7 +11,11 @@ export interface CallbackFirstResult {
   durationS: number | null;
   reason?: string;
 }
-type CallbackFirst = (deviceTarget: string, contactTarget: string, options: { ringTimeoutMs: number }) => Promise<CallbackFirstResult>;
+type CallbackFirst = (
+  deviceTarget: string,
+  contactTarget: string,
+  options: { ringTimeoutMs: number },
+) => Promise<CallbackFirstResult>;
 
 /** The store's `callbackFirst` if this build's softphone has it (else BLEAD shows an error). */
 export function callbackFirstAction(): CallbackFirst | null {
@@ -30,12 +34,18 @@ export interface TextNotice {
   body: string;
 }
 
+/** What opened a dialog beyond its record: the booking may carry the result that asked for it. */
+export interface OpenOptions {
+  /** « Rejoint — RDV pris » and the like: recorded by the booking dialog once the meeting is saved. */
+  resultChoiceId?: string;
+}
+
 export interface ActionsState {
-  open: { action: OpenDialog; record: ContactRecord } | null;
+  open: ({ action: OpenDialog; record: ContactRecord } & OpenOptions) | null;
   /** The last mailto the console opened, shown as a link in case no mail program answers. */
   lastMailto: string | null;
   texts: TextNotice[];
-  openAction(action: OpenDialog, record: ContactRecord): void;
+  openAction(action: OpenDialog, record: ContactRecord, options?: OpenOptions): void;
   close(): void;
   /** Opens the mail program on a mailto (web: navigation; Electron: the window-open guard lets mailto through). */
   openMailto(client: PosteClient, mailto: string): void;
@@ -52,8 +62,11 @@ export const useActionsStore = create<ActionsState>()((set, get) => ({
   open: null,
   lastMailto: null,
   texts: [],
-  openAction(action, record) {
-    set({ open: { action, record }, lastMailto: null });
+  openAction(action, record, options) {
+    set({
+      open: { action, record, ...(options?.resultChoiceId ? { resultChoiceId: options.resultChoiceId } : {}) },
+      lastMailto: null,
+    });
   },
   close() {
     set({ open: null });
@@ -78,14 +91,21 @@ export const useActionsStore = create<ActionsState>()((set, get) => ({
       if (!call) return;
       stop();
       const answered = call.answeredAt !== undefined;
-      const durationS = answered && call.endedAt !== undefined ? Math.max(0, Math.round((call.endedAt - (call.answeredAt ?? call.endedAt)) / 1000)) : null;
+      const durationS =
+        answered && call.endedAt !== undefined
+          ? Math.max(0, Math.round((call.endedAt - (call.answeredAt ?? call.endedAt)) / 1000))
+          : null;
       void client.tryCall('work:callEnded', { activityId, durationS, answered });
     });
   },
   watchTexts(client) {
     let seen = softphoneStore.getState().messages.length;
     const handle = async (from: string, body: string, at: number): Promise<void> => {
-      const result = await client.tryCall('work:smsReceived', { fromNumber: from, body, at: new Date(at).toISOString() });
+      const result = await client.tryCall('work:smsReceived', {
+        fromNumber: from,
+        body,
+        at: new Date(at).toISOString(),
+      });
       const clientId = result.ok ? result.value.clientId : null;
       const number = result.ok ? (result.value.e164 ?? from) : from;
       set((s) => ({ texts: [...s.texts, { id: ++textSeq, clientId, from: number, body }].slice(-5) }));

@@ -26,8 +26,12 @@ export interface BookingForm {
 
 export interface BookingState {
   form: BookingForm | null;
+  /** The service's refusal of the last attempt (« dans le passé »…), until the form changes. */
+  error: string | null;
   start(record: ContactRecord, today?: Date): void;
+  /** Edits the form; an edit withdraws the last refusal, which was about the form as it was. */
   patch(partial: Partial<BookingForm>): void;
+  fail(message: string): void;
   reset(): void;
 }
 
@@ -58,13 +62,17 @@ export function initialForm(record: ContactRecord, today = new Date()): BookingF
 
 export const useBookingStore = create<BookingState>()((set) => ({
   form: null,
+  error: null,
   start(record, today) {
-    set({ form: initialForm(record, today) });
+    set({ form: initialForm(record, today), error: null });
   },
   patch(partial) {
-    set((s) => (s.form ? { form: { ...s.form, ...partial } } : s));
+    set((s) => (s.form ? { form: { ...s.form, ...partial }, error: null } : s));
+  },
+  fail(message) {
+    set({ error: message });
   },
   reset() {
-    set({ form: null });
+    set({ form: null, error: null });
   },
 }));

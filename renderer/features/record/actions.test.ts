@@ -40,16 +40,26 @@ describe('actionAvailability (zone 9)', () => {
     expect(a.result).toEqual({ enabled: true, reason: null });
   });
 
-  it('Appeler needs the softphone registered', () => {
+  it('Appeler, Appeler via BLEAD and SMS need the softphone registered', () => {
     const a = actionAvailability(makeRecord(), { ...ready, registered: false });
     expect(a.call).toEqual({ enabled: false, reason: 'not_registered' });
-    expect(a.blead.enabled).toBe(true);
+    // Marc's callback legs and his texts go out through the softphone's SIP account.
+    expect(a.blead).toEqual({ enabled: false, reason: 'not_registered' });
+    expect(a.sms).toEqual({ enabled: false, reason: 'not_registered' });
+    expect(a.email.enabled).toBe(true);
   });
 
-  it('Appeler via BLEAD needs a callback device, not the softphone', () => {
+  it('Appeler via BLEAD needs a callback device, named before the registration', () => {
     const a = actionAvailability(makeRecord(), { ...ready, registered: false, hasCallbackDevice: false });
     expect(a.blead).toEqual({ enabled: false, reason: 'no_callback_device' });
-    expect(actionAvailability(makeRecord(), { ...cut, hasCallbackDevice: true }).blead.enabled).toBe(true);
+    expect(actionAvailability(makeRecord(), { ...cut, registered: true, hasCallbackDevice: true }).blead.enabled).toBe(
+      true,
+    );
+  });
+
+  it('SMS without a route says so before the registration', () => {
+    const a = actionAvailability(makeRecord(), { ...ready, registered: false, smsRouteSet: false });
+    expect(a.sms).toEqual({ enabled: false, reason: 'no_sms_route' });
   });
 
   it('the contact’s missing phone is given as the reason before the console’s', () => {

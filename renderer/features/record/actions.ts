@@ -37,6 +37,9 @@ function state(...blocks: (ActionBlock | false)[]): ActionState {
  * Which of the six actions can work right now (product.md, « The six actions »).
  * The contact's own lack (no phone, no e-mail) is reported before the console's
  * (not registered, no route), since it is the one the agent cannot fix by waiting.
+ * BLEAD and SMS go through the softphone's own SIP account too (the callback legs are its
+ * INVITEs, the text its MESSAGE), so they also need it registered: enabled without it,
+ * they only failed once the agent had written the text or started the call.
  */
 export function actionAvailability(
   record: Pick<ContactRecord, 'phones' | 'emails'>,
@@ -47,8 +50,16 @@ export function actionAvailability(
   const hasEmail = record.emails.length > 0;
   return {
     call: state(!hasPhone && 'no_phone', !context.registered && 'not_registered'),
-    blead: state(!hasPhone && 'no_phone', !context.hasCallbackDevice && 'no_callback_device'),
-    sms: state(!hasMobile && 'no_mobile', !context.smsRouteSet && 'no_sms_route'),
+    blead: state(
+      !hasPhone && 'no_phone',
+      !context.hasCallbackDevice && 'no_callback_device',
+      !context.registered && 'not_registered',
+    ),
+    sms: state(
+      !hasMobile && 'no_mobile',
+      !context.smsRouteSet && 'no_sms_route',
+      !context.registered && 'not_registered',
+    ),
     email: state(!hasEmail && 'no_email'),
     redirect: state(),
     result: state(),

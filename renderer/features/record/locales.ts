@@ -131,6 +131,8 @@ export const recordLocales = {
       empty: 'Aucun rendez-vous',
       depositWith: 'Oui ({{method}})',
       virtual: 'Virtuel ({{device}})',
+      depositMethods: { stripe: 'Stripe', bdc_card: 'carte de crédit BDC', bank_transfer: 'virement bancaire' },
+      devices: { iphone: 'iPhone', android: 'Android' },
     },
     meetingKinds: {
       inventory: 'Inventaire',
@@ -371,6 +373,8 @@ export const recordLocales = {
       empty: 'No appointments',
       depositWith: 'Yes ({{method}})',
       virtual: 'Virtual ({{device}})',
+      depositMethods: { stripe: 'Stripe', bdc_card: 'BDC credit card', bank_transfer: 'bank transfer' },
+      devices: { iphone: 'iPhone', android: 'Android' },
     },
     meetingKinds: {
       inventory: 'Inventory',

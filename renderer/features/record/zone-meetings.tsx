@@ -1,4 +1,5 @@
 import { formatDateTime } from './format';
+import { meetingDepositText, meetingKindText } from '../booking/meeting-text';
 import { meetingsNewestFirst } from './model';
 import { useRecordT } from './use-record-t';
 import { Empty, ZoneFrame, type ZoneProps } from './zone';
@@ -42,11 +43,7 @@ export function ZoneMeetings({ record, language }: ZoneProps) {
                   <th scope="row" className="rec-mono">
                     {m.subject}
                   </th>
-                  <td>
-                    {m.kind === 'virtual' && m.virtualDevice
-                      ? t('meetings.virtual', { device: m.virtualDevice })
-                      : t(`meetingKinds.${m.kind}`)}
-                  </td>
+                  <td>{meetingKindText(t, m)}</td>
                   <td className="rec-nowrap">
                     <time dateTime={m.at}>{formatDateTime(m.at, language, timeZone)}</time>
                   </td>
@@ -57,13 +54,7 @@ export function ZoneMeetings({ record, language }: ZoneProps) {
                     </span>
                   </td>
                   <td>{m.bookedByName ?? m.bookedBy ?? t('none')}</td>
-                  <td>
-                    {m.deposit
-                      ? m.depositMethod
-                        ? t('meetings.depositWith', { method: m.depositMethod })
-                        : t('yes')
-                      : t('no')}
-                  </td>
+                  <td>{meetingDepositText(t, m)}</td>
                   <td>{docusign(m.docusign)}</td>
                   <td>{m.transfer ? t('yes') : t('no')}</td>
                 </tr>

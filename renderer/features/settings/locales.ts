@@ -62,7 +62,7 @@ export const fr = {
     smsDomain: 'Route SMS (domaine de la passerelle)',
     smsHint: 'p. ex. sms.exemple.ca — vide : pas de SMS',
   },
-  templates: { name: 'Nom du modèle', body: 'Texte', hint: 'Variables : {prénom}, {nom}, {agent}, {succursale}' },
+  templates: { name: 'Nom du modèle', body: 'Texte', hint: 'Variables : {prénom}, {nom}, {agent}, {succursale}, {stock} (avec ou sans accents, majuscules permises)' },
   results: {
     labelFr: 'Libellé (français)',
     labelEn: 'Libellé (anglais)',
@@ -215,7 +215,7 @@ export const en: typeof fr = {
     smsDomain: 'SMS route (gateway domain)',
     smsHint: 'e.g. sms.example.ca — empty: no SMS',
   },
-  templates: { name: 'Template name', body: 'Text', hint: 'Placeholders: {prénom}, {nom}, {agent}, {succursale}' },
+  templates: { name: 'Template name', body: 'Text', hint: 'Placeholders: {prénom}, {nom}, {agent}, {succursale}, {stock} (accents and capitals optional)' },
   results: {
     labelFr: 'Label (French)',
     labelEn: 'Label (English)',
