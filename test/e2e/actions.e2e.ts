@@ -66,6 +66,11 @@ describe('zone 9 from the record', () => {
 
   it('Rediriger to AUTRE: the poste:// link in the mail, and « Transmis à … »', async () => {
     await actions().getByRole('button', { name: 'Rediriger', exact: true }).click();
+    // The agent at the console is not among the recipients: a redirect goes to a colleague.
+    const me = await page.getByRole('combobox', { name: 'Agent au poste' }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    const recipients = await dialog().getByLabel('Destinataire').locator('option').allTextContents();
+    expect(recipients.length).toBeGreaterThan(1);
+    expect(recipients).not.toContain(me.replace(/ \(.*\)$/, ''));
     await dialog().getByLabel('Destinataire').selectOption({ label: 'AUTRE' });
     await dialog().getByLabel('Adresse du destinataire').fill('gerant@concession.ca');
     await dialog().getByRole('button', { name: 'Transmettre' }).click();

@@ -4,6 +4,7 @@ import type { AgentSummary, ContactRecord } from '../../../shared/ipc/dto';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { countSms, placeholdersLeft } from '../../../shared/work/sms-text';
 import type { PosteClient } from '../../app/client';
+import { useAppStore } from '../../app/store';
 import { BookingDialog } from '../booking/booking-dialog';
 import { AnalystDialog } from '../followups/analyst-handoff';
 import { formatDuration } from '../record/format';
@@ -441,14 +442,17 @@ function RedirectDialog({ client, record, onClose }: Props) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string | null>(null);
   const lastMailto = useActionsStore((s) => s.lastMailto);
+  const me = useAppStore((s) => s.info?.agent?.id ?? null);
   useEffect(() => {
     void client.tryCall('agents:list', {}).then((r) => {
       if (!r.ok) return;
-      setAgents(r.value);
+      // A colleague: the agent does not redirect a client to himself.
+      const colleagues = r.value.filter((a) => a.id !== me);
+      setAgents(colleagues);
       // The first colleague is only a default: a choice made while the list loads stands.
-      setChoice((current) => current || (r.value[0]?.id ?? OTHER));
+      setChoice((current) => current || (colleagues[0]?.id ?? OTHER));
     });
-  }, [client]);
+  }, [client, me]);
   const send = async () => {
     setError(null);
     const recipient = choice === OTHER ? { email: address } : { agentId: choice };
