@@ -148,6 +148,11 @@ describe('a simulated inbound call', () => {
     await visible(pop.getByText('Appelant inconnu'));
     await visible(pop.getByText('Règle EL-1'));
     const form = page.getByRole('form', { name: 'Nouvelle OPP Phone-Up' });
+    // Sent empty, it says what is missing in the console's words, at each field.
+    await form.getByRole('button', { name: 'Créer l’OPP' }).click();
+    await visible(form.getByText('Ce champ est obligatoire.').first());
+    expect(await form.getByText('Ce champ est obligatoire.').count()).toBe(2);
+    expect(await form.getByLabel('Prénom').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Prénom').fill('Gabriel');
     await form.getByLabel('Nom', { exact: true }).fill('Bouchard');
     await form.getByRole('button', { name: 'Créer l’OPP' }).click();

@@ -70,6 +70,12 @@ export const inboundLocales = {
       model: 'Modèle',
       stock: 'No de stock',
       create: 'Créer l’OPP',
+      requiredMark: 'obligatoire',
+      problems: {
+        required: 'Ce champ est obligatoire.',
+        email: 'Une adresse courriel s’écrit nom@domaine.ca.',
+        year: 'Une année de 1950 à 2100, en quatre chiffres.',
+      },
     },
     email: {
       label: 'Courriel du client',
@@ -146,6 +152,12 @@ export const inboundLocales = {
       model: 'Model',
       stock: 'Stock no.',
       create: 'Create the OPP',
+      requiredMark: 'required',
+      problems: {
+        required: 'This field is required.',
+        email: 'An e-mail address looks like name@domain.ca.',
+        year: 'A year from 1950 to 2100, in four digits.',
+      },
     },
     email: {
       label: 'Client’s e-mail',
