@@ -71,6 +71,7 @@ function render({ client, i18n, language, agents, me }: WarmUpOptions): () => vo
     override: async () => false,
     checkEmail: noop,
     dismiss: () => undefined,
+    resume: () => undefined,
   };
   const root = createRoot(container);
   root.render(

@@ -142,6 +142,20 @@ describe('a simulated inbound call', () => {
     expect(text).toMatch(/no-show au rendez-vous (du \d{4}-\d{2}-\d{2}|d’aujourd’hui) à \d{1,2} h \d{2} pris par Julie Tremblay/);
   });
 
+  it('call waiting: the contacts behind the one on screen are named, and one click brings one back', async () => {
+    const pop = page.locator('.pop');
+    const waiting = page.getByTestId('pop-waiting');
+    await visible(waiting);
+    expect(await waiting.textContent()).toMatch(/^\d+ contacts? en attente :/);
+    // The FIN-1 caller came just before the NS-1 one on screen.
+    const back = waiting.getByRole('button', { name: /^Reprendre / }).first();
+    const name = ((await back.textContent()) ?? '').replace(/^Reprendre /, '');
+    expect(name).not.toMatch(/^\+?\d/);
+    await back.click();
+    await visible(pop.getByText('Règle FIN-1'));
+    await visible(waiting.getByRole('button', { name: /^Reprendre / }));
+  });
+
   it('an unknown caller gets the Phone-Up form, in the receiver’s name', async () => {
     await simulateCall('819 555 0177');
     const pop = page.locator('.pop');

@@ -54,7 +54,9 @@ export const inboundLocales = {
     overridden: 'Dérogation enregistrée',
     cancel: 'Annuler',
     close: 'Fermer le contact',
-    waiting: '{{count}} contact(s) en attente',
+    waiting_one: '{{count}} contact en attente :',
+    waiting_other: '{{count}} contacts en attente :',
+    resume: 'Reprendre {{name}}',
     form: {
       title: 'Nouvelle OPP {{type}}',
       status: 'Statut : En traitement · Type : {{type}} · Gestionnaire : {{name}}',
@@ -136,7 +138,9 @@ export const inboundLocales = {
     overridden: 'Override recorded',
     cancel: 'Cancel',
     close: 'Close the contact',
-    waiting: '{{count}} contact(s) waiting',
+    waiting_one: '{{count}} contact waiting:',
+    waiting_other: '{{count}} contacts waiting:',
+    resume: 'Back to {{name}}',
     form: {
       title: 'New {{type}} OPP',
       status: 'Status: In progress · Type: {{type}} · Manager: {{name}}',

@@ -38,7 +38,7 @@ function Pop(props: ScreenPopProps) {
 /** What the pop shows and does: the inbound store's state, or a stand-in (warm-up). */
 export type PopState = Pick<
   InboundState,
-  'waiting' | 'applied' | 'overridden' | 'busy' | 'error' | 'apply' | 'override' | 'checkEmail' | 'dismiss'
+  'waiting' | 'applied' | 'overridden' | 'busy' | 'error' | 'apply' | 'override' | 'checkEmail' | 'dismiss' | 'resume'
 >;
 
 interface PopViewProps extends ScreenPopProps {
@@ -49,7 +49,7 @@ interface PopViewProps extends ScreenPopProps {
 /** The pop for one contact, from its state alone (no store): see {@link ScreenPop}. */
 export function PopView({ client, agents, me, language, current, state }: PopViewProps) {
   const { t } = useTranslation('inbound');
-  const { waiting, applied, overridden, busy, error, apply, override, checkEmail, dismiss } = state;
+  const { waiting, applied, overridden, busy, error, apply, override, checkEmail, dismiss, resume } = state;
   const [showProcedure, setShowProcedure] = useState(false);
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
@@ -226,7 +226,19 @@ export function PopView({ client, agents, me, language, current, state }: PopVie
           {error}
         </p>
       )}
-      {waiting.length > 0 && <p className="pop-note">{t('waiting', { count: waiting.length })}</p>}
+      {waiting.length > 0 && (
+        <div className="pop-waiting" data-testid="pop-waiting">
+          <span className="pop-note">{t('waiting', { count: waiting.length })}</span>
+          {waiting.map((w) => {
+            const who = w.record ? `${w.record.client.firstName} ${w.record.client.lastName}` : w.e164 ? formatPhone(w.e164) : w.number;
+            return (
+              <button key={w.callId} type="button" className="pop-resume" onClick={() => resume(w.callId)}>
+                {t('resume', { name: who })}
+              </button>
+            );
+          })}
+        </div>
+      )}
     </section>
   );
 }

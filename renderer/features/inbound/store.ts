@@ -18,6 +18,8 @@ export interface InboundState {
   checkEmail(client: PosteClient, email: string): Promise<void>;
   createPhoneUp(client: PosteClient, form: PhoneUpForm): Promise<boolean>;
   dismiss(): void;
+  /** Call waiting: puts a waiting contact back on screen, the one shown going to the waiting list. */
+  resume(callId: string): void;
 }
 
 export interface PhoneUpForm {
@@ -113,6 +115,14 @@ export const useInboundStore = create<InboundState>()((set, get) => {
       useRecordStore.setState({ clientId: record.client.id, record, status: 'ready', error: null });
       if (form.email.trim()) await get().checkEmail(client, form.email);
       return true;
+    },
+    resume(callId) {
+      const { current, waiting } = get();
+      const next = waiting.find((w) => w.callId === callId);
+      if (!next) return;
+      const rest = waiting.filter((w) => w.callId !== callId);
+      set({ current: next, waiting: current ? [current, ...rest] : rest, applied: [], overridden: false, error: null });
+      showRecord(next);
     },
     dismiss() {
       const [next, ...rest] = get().waiting;
