@@ -100,8 +100,11 @@ export function fileAction(f: Facts, opp: ScenarioOpportunity | null, to: string
 
 type Lang = 'fr' | 'en';
 
-/** Lead types as the record names them (renderer/features/record/locales.ts, `leadTypes`). */
-const LEAD_TYPE_NAMES: Record<ScenarioOpportunity['type'], Record<Lang, string>> = {
+/**
+ * Lead types as the record names them (renderer/features/record/locales.ts, `leadTypes`): the
+ * verdict's text and the OPP labels of the scenario (electron/services/inbound/scenario.ts).
+ */
+export const LEAD_TYPE_NAMES: Record<ScenarioOpportunity['type'], Record<Lang, string>> = {
   internet: { fr: 'Lead Internet', en: 'Internet lead' },
   email: { fr: 'Courriel', en: 'E-mail' },
   phone_up: { fr: 'Phone-Up', en: 'Phone-Up' },

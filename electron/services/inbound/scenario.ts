@@ -1,18 +1,13 @@
 import { RULE_ACTIVITY_KINDS } from '../../../shared/domain/model';
 import type { Scenario, ScenarioClient } from '../../../shared/rules';
+import { LEAD_TYPE_NAMES } from '../../../shared/rules/outcome';
 import { shiftInstances, type AgentRow, type ShiftRow } from '../db/repos/agents';
 import type { ClientBundle } from '../db/repos/contacts';
 
 const RULE_KINDS = new Set<string>(RULE_ACTIVITY_KINDS);
 
-const TYPE_LABELS: Record<string, { fr: string; en: string }> = {
-  internet: { fr: 'Lead Internet', en: 'Internet lead' },
-  email: { fr: 'Courriel', en: 'E-mail lead' },
-  phone_up: { fr: 'Phone-Up', en: 'Phone-up' },
-  chat: { fr: 'Clavardage', en: 'Chat' },
-  sms: { fr: 'SMS', en: 'Text' },
-  financing: { fr: 'Financement', en: 'Financing' },
-};
+/** The record's names of the lead types, which the verdict's text uses too. */
+const TYPE_LABELS: Readonly<Record<string, { fr: string; en: string }>> = LEAD_TYPE_NAMES;
 
 /** « Courriel du 20 nov. » / "E-mail lead of Nov 20": how a person names an OPP aloud. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
