@@ -53,6 +53,17 @@ export const useInboundStore = create<InboundState>()((set, get) => {
     }
     return result.value;
   }
+  /** What the agent did for each contact that went to the waiting list, by call. */
+  const done = new Map<string, { applied: string[]; overridden: boolean }>();
+  function keep(callId: string): void {
+    const { applied, overridden } = get();
+    done.set(callId, { applied, overridden });
+  }
+  function kept(callId: string): { applied: string[]; overridden: boolean } {
+    const state = done.get(callId) ?? { applied: [], overridden: false };
+    done.delete(callId);
+    return state;
+  }
 
   return {
     current: null,
@@ -63,8 +74,11 @@ export const useInboundStore = create<InboundState>()((set, get) => {
     error: null,
     receive(result) {
       const { current, waiting } = get();
-      if (current && current.callId !== result.callId) set({ waiting: [current, ...waiting].slice(0, 5) });
-      set({ current: result, applied: [], overridden: false, error: null });
+      if (current && current.callId !== result.callId) {
+        keep(current.callId);
+        set({ waiting: [current, ...waiting].slice(0, 5) });
+      }
+      set({ current: result, ...kept(result.callId), error: null });
       showRecord(result);
     },
     async simulate(client, number) {
@@ -121,12 +135,14 @@ export const useInboundStore = create<InboundState>()((set, get) => {
       const next = waiting.find((w) => w.callId === callId);
       if (!next) return;
       const rest = waiting.filter((w) => w.callId !== callId);
-      set({ current: next, waiting: current ? [current, ...rest] : rest, applied: [], overridden: false, error: null });
+      if (current) keep(current.callId);
+      // What was already done for it comes back with it: its buttons stay done.
+      set({ current: next, waiting: current ? [current, ...rest] : rest, ...kept(callId), error: null });
       showRecord(next);
     },
     dismiss() {
       const [next, ...rest] = get().waiting;
-      set({ current: next ?? null, waiting: rest, applied: [], overridden: false, error: null });
+      set({ current: next ?? null, waiting: rest, ...(next ? kept(next.callId) : { applied: [], overridden: false }), error: null });
       if (next) showRecord(next);
     },
   };
