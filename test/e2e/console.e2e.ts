@@ -137,6 +137,12 @@ describe('the console on its demo data', () => {
       await page.keyboard.press('Tab');
       expect(await inSettings()).toBe(true);
     }
+    // Général names the agent the console runs as, as the header does.
+    await page.getByRole('tab', { name: 'Général' }).click();
+    const working = await page.getByRole('combobox', { name: 'Agent au poste' }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    await eventually(async () =>
+      expect(await page.locator('#general-agent').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toBe(working.replace(/ \(.*\)$/, '')),
+    );
     await page.getByRole('tab', { name: 'Modèles SMS' }).click();
     const panel = page.getByRole('tabpanel');
     const items = panel.locator('.settings-list > ul > li');

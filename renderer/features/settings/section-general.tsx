@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PosteClient } from '../../app/client';
+import { useAppStore } from '../../app/store';
 import { described, Field, FormError, Notice } from './fields';
 import { useSettingsStore } from './store';
 import { validateCallbackDevice, validateGeneral, type FieldErrors, type GeneralDraft } from './validate';
@@ -9,6 +10,9 @@ import { validateCallbackDevice, validateGeneral, type FieldErrors, type General
 export function GeneralSection({ client }: { client: PosteClient }) {
   const { t } = useTranslation('settings');
   const { settings, agents, updateSettings } = useSettingsStore();
+  // The agent the console runs as: the one chosen, else the one it picked (the demo's first),
+  // as the header shows it; « Aucun » while the header named Marc read as a contradiction.
+  const working = useAppStore((s) => s.info?.agent?.id ?? null);
   const [draft, setDraft] = useState<GeneralDraft & { agentId: string }>(() => ({
     language: settings?.language ?? 'fr',
     timeZone: settings?.timeZone ?? 'America/Toronto',
@@ -18,7 +22,7 @@ export function GeneralSection({ client }: { client: PosteClient }) {
     bleadRingTimeoutS: String(settings?.bleadRingTimeoutS ?? 18),
     notifyCalls: settings?.notifications.calls ?? true,
     notifyTexts: settings?.notifications.texts ?? true,
-    agentId: settings?.agentId ?? '',
+    agentId: settings?.agentId ?? working ?? '',
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
