@@ -13,7 +13,8 @@ import { ModalFrame } from '../../app/modal-frame';
 import { MailLink } from './mail-link';
 import { phoneOption } from './phone-option';
 import { saveResult } from './result-flow';
-import { sipFailureOf, sipFailureText, type SipFailure } from './sip-failure';
+import { sipFailureOf, type SipFailure } from '../softphone/failure';
+import { sipFailureText } from './sip-failure';
 import { callbackFirstAction, useActionsStore } from './store';
 import './actions.css';
 

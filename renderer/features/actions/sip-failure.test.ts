@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../app/i18n';
-import { sipFailureOf, sipFailureText } from './sip-failure';
+import { sipFailureOf } from '../softphone/failure';
+import { sipFailureText } from './sip-failure';
 
 describe('SIP failures in the agent’s words', () => {
   it('Marc’s softphone is not registered: SMS and BLEAD both say so in French, not in SIP.js’s English', () => {
@@ -29,8 +30,10 @@ describe('SIP failures in the agent’s words', () => {
     expect(sipFailureOf('no media to bridge').kind).toBe('no_media');
     expect(sipFailureOf('something odd').kind).toBe('other');
     expect(sipFailureOf(undefined)).toEqual({ kind: 'other', detail: '' });
+    expect(sipFailureOf('403 Forbidden')).toMatchObject({ kind: 'rejected', code: 403 });
+    expect(sipFailureOf('Registration lost').kind).toBe('lost');
     const t = createI18n('fr').getFixedT('fr', 'actions');
-    for (const reason of ['timeout', 'Cannot dial x', 'hung up', 'no media', 'odd']) {
+    for (const reason of ['timeout', 'Cannot dial x', 'hung up', 'no media', 'odd', 'Forbidden', 'Registration lost']) {
       expect(sipFailureText(t, sipFailureOf(reason))).not.toMatch(/sipFailure|[A-Z]{3,}/);
     }
   });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneBridge } from '../bridge';
 import { useSoftphone } from '../store';
-import { registrationProblem } from './registration-problem';
+import { registrationProblem } from '../failure';
 import { useNow } from './use-now';
 
 /** The registration state, always in the header: Connecté, Connexion…, retry countdown, Déconnecté. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrationProblem } from './registration-problem';
+import { registrationProblem } from './failure';
 
 describe('a registration failure, as the agent can act on it', () => {
   it('reads the SIP stack’s reasons', () => {
@@ -9,5 +9,7 @@ describe('a registration failure, as the agent can act on it', () => {
     expect(registrationProblem('Registration rejected: 401 Unauthorized')).toBe('rejected');
     expect(registrationProblem('Registration lost')).toBe('lost');
     expect(registrationProblem('something else')).toBe('other');
+    // A call's refusal is not the account's.
+    expect(registrationProblem('486 Busy Here')).toBe('other');
   });
 });
