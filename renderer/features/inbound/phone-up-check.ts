@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../../../shared/phone/phone';
 import type { PhoneUpForm } from './store';
 
 export type PhoneUpProblem = 'required' | 'email' | 'year';
@@ -11,8 +12,8 @@ export function phoneUpProblems(form: PhoneUpForm): Partial<Record<keyof PhoneUp
   const problems: Partial<Record<keyof PhoneUpForm, PhoneUpProblem>> = {};
   if (form.firstName.trim() === '') problems.firstName = 'required';
   if (form.lastName.trim() === '') problems.lastName = 'required';
-  const email = form.email.trim();
-  if (email !== '' && !/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(email)) problems.email = 'email';
+  // The console's one reading of an address (the search's and EL-2's).
+  if (form.email.trim() !== '' && normaliseEmail(form.email) === null) problems.email = 'email';
   const year = form.year.trim();
   if (year !== '' && !(/^\d{4}$/.test(year) && Number(year) >= 1950 && Number(year) <= 2100)) problems.year = 'year';
   return problems;
