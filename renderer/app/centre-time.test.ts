@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { centreTimeZone, formatCentreDateTime } from './centre-time';
+import { formatDateTime } from '../features/record/format';
+import { centreTimeZone } from './centre-time';
+
+/** As the screens format a date: the record's formatter, in the zone the settings give. */
+const formatCentreDateTime = (iso: string, language: 'fr' | 'en', settings: { timeZone: string } | null) =>
+  formatDateTime(iso, language, centreTimeZone(settings));
 
 // 7 December 2026, 07:36 in UTC: 2:36 in Toronto (EST, UTC−5).
 const RECEIVED = '2026-12-07T07:36:00.000Z';

@@ -23,11 +23,6 @@ export function centreTimeZone(settings: Pick<Settings, 'timeZone'> | null | und
   }
 }
 
-/** `2026-03-10 14 h 05` / `2026-03-10 14:05` in the centre's zone; the input when it is not a date. */
-export function formatCentreDateTime(iso: string, language: Language, settings: Pick<Settings, 'timeZone'> | null | undefined): string {
-  return formatDateTime(iso, language, centreTimeZone(settings));
-}
-
 /** The centre's zone from the settings in the shell's store. */
 export function useCentreTimeZone(): string {
   return useAppStore((s) => centreTimeZone(s.settings));
