@@ -1,4 +1,5 @@
 import { formatPhone } from '../../../shared/phone/phone';
+import { missingAnalystFields, type AnalystField } from '../../../shared/work/analyst-handoff';
 import { refusal } from '../../../shared/ipc/error-texts';
 import type { ServiceContext } from '../context';
 import { leadsRepo } from '../db/repos/leads';
@@ -9,7 +10,7 @@ import { leadsRepo } from '../db/repos/leads';
  * The composer refuses to open without any of them and says which are missing; otherwise it
  * returns a `mailto:` URL (RFC 6068, every part percent-encoded) for the renderer to open.
  */
-export type AnalystField = 'cre' | 'firstName' | 'lastName' | 'phone' | 'language' | 'reasons';
+export type { AnalystField };
 
 export interface HandoffInput {
   cre: string | null;
@@ -37,14 +38,7 @@ const LABELS: Record<AnalystField, string> = {
 
 /** Pure: the missing fields, or the mail. */
 export function composeAnalystHandoff(input: HandoffInput): { ok: true; mailto: string; subject: string; body: string } | { ok: false; missing: AnalystField[] } {
-  const blank = (v: string | null) => v === null || v.trim() === '';
-  const missing: AnalystField[] = [];
-  if (blank(input.cre)) missing.push('cre');
-  if (blank(input.firstName)) missing.push('firstName');
-  if (blank(input.lastName)) missing.push('lastName');
-  if (blank(input.phone)) missing.push('phone');
-  if (!input.language) missing.push('language');
-  if (blank(input.reasons)) missing.push('reasons');
+  const missing = missingAnalystFields(input);
   if (missing.length) return { ok: false, missing };
   const subject = `Passe aux analystes : ${input.firstName!.trim()} ${input.lastName!.trim()} — CRE ${input.cre!.trim()}`;
   const body = [

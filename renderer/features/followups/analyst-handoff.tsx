@@ -7,16 +7,15 @@ import { ModalFrame } from '../../app/modal-frame';
 import { MailLink } from '../actions/mail-link';
 import { useActionsStore } from '../actions/store';
 import './followups.css';
-
-/** What AN-1's mail must carry, in the order 002 lists it. */
-export const ANALYST_FIELDS = ['cre', 'firstName', 'lastName', 'phone', 'language', 'reasons'] as const;
-export type AnalystField = (typeof ANALYST_FIELDS)[number];
+import {
+  ANALYST_FIELDS,
+  missingAnalystFields,
+  type AnalystField,
+  type AnalystHandoffFields,
+} from '../../../shared/work/analyst-handoff';
 
 /** The hand-off's fields as the record and the agent's entries give them (null: missing). */
-export function analystFields(
-  record: ContactRecord,
-  entered: { cre: string; reasons: string },
-): Record<AnalystField, string | null> {
+export function analystFields(record: ContactRecord, entered: { cre: string; reasons: string }): AnalystHandoffFields {
   const text = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
   const phone = record.phones[0]?.e164 ?? null;
   return {
@@ -58,7 +57,8 @@ export function AnalystDialog({ client, record, onClose }: AnalystDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const lastMailto = useActionsStore((s) => s.lastMailto);
   const fields = analystFields(record, { cre, reasons });
-  const missing = ANALYST_FIELDS.filter((f) => fields[f] === null);
+  // The services' own rule (AN-1), applied before they are asked.
+  const missing = missingAnalystFields(fields);
   const names = (list: readonly AnalystField[]) => list.map((f) => t(`analysts.field.${f}`)).join(', ');
   const compose = async () => {
     setBusy(true);
